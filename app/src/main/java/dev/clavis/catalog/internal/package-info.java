@@ -1,0 +1,4 @@
+@NullMarked
+package dev.clavis.catalog.internal;
+
+import org.jspecify.annotations.NullMarked;

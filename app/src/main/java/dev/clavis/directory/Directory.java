@@ -1,0 +1,30 @@
+package dev.clavis.directory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reads the directory as last synced. */
+public interface Directory {
+
+    Optional<Person> person(UUID id);
+
+    /** Case-insensitive; a person still in the directory wins over a departed one with the same email. */
+    Optional<Person> personByEmail(String email);
+
+    /** A Clavis id or an email, as the API accepts people. */
+    Optional<Person> resolve(String idOrEmail);
+
+    Optional<Group> groupByName(String name);
+
+    /** The names of the groups the person is a direct member of. */
+    Set<String> groupNamesOf(UUID personId);
+
+    /** Which of these group names the directory has. */
+    Set<String> existingGroupNames(Collection<String> names);
+
+    /** The people in the group, by its name. */
+    List<Person> membersOf(String groupName);
+}

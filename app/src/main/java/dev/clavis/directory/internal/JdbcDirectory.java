@@ -1,0 +1,95 @@
+package dev.clavis.directory.internal;
+
+import dev.clavis.directory.Directory;
+import dev.clavis.directory.Group;
+import dev.clavis.directory.Person;
+import dev.clavis.platform.PersonResolver;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+class JdbcDirectory implements Directory, PersonResolver {
+
+    private final JdbcClient jdbc;
+
+    JdbcDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Person> person(UUID id) {
+        return jdbc.sql(PersonRows.SELECT + " where p.id = :id").param("id", id).query(PersonRows::map).optional();
+    }
+
+    @Override
+    public Optional<Person> personByEmail(String email) {
+        return jdbc.sql(PersonRows.SELECT + """
+                         where p.email = :email
+                         order by case p.status when 'DEPARTED' then 1 else 0 end, p.updated_at desc""")
+                .param("email", email.strip().toLowerCase(Locale.ROOT))
+                .query(PersonRows::map)
+                .list().stream().findFirst();
+    }
+
+    @Override
+    public Optional<Person> resolve(String idOrEmail) {
+        String value = idOrEmail.strip();
+        if (value.contains("@")) {
+            return personByEmail(value);
+        }
+        try {
+            return person(UUID.fromString(value));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<ResolvedPerson> resolvePerson(String idOrEmail) {
+        return resolve(idOrEmail).map(p -> new ResolvedPerson(p.id(), p.email()));
+    }
+
+    @Override
+    public Optional<Group> groupByName(String name) {
+        return jdbc.sql(GroupRows.SELECT + " where g.name = :name").param("name", name).query(GroupRows::map).optional();
+    }
+
+    @Override
+    public Set<String> groupNamesOf(UUID personId) {
+        return new HashSet<>(jdbc.sql("""
+                        select g.name from group_membership m join directory_group g on g.id = m.group_id
+                        where m.person_id = :person""")
+                .param("person", personId)
+                .query(String.class)
+                .list());
+    }
+
+    @Override
+    public Set<String> existingGroupNames(Collection<String> names) {
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select name from directory_group where name in (:names)")
+                .param("names", List.copyOf(new HashSet<>(names)))
+                .query(String.class)
+                .list());
+    }
+
+    @Override
+    public List<Person> membersOf(String groupName) {
+        return jdbc.sql(PersonRows.SELECT + """
+                         join group_membership gm on gm.person_id = p.id
+                         join directory_group g on g.id = gm.group_id
+                         where g.name = :name order by p.email""")
+                .param("name", groupName)
+                .query(PersonRows::map)
+                .list();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.clavis.directory.internal;
+
+import org.jspecify.annotations.NullMarked;

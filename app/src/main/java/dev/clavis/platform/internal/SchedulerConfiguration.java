@@ -1,0 +1,73 @@
+package dev.clavis.platform.internal;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * db-scheduler: cluster-safe recurring and one-time tasks kept in the database, so a task scheduled
+ * before a crash still runs after it. Modules contribute tasks as beans. PostgreSQL polls with
+ * lock-and-fetch ({@code SKIP LOCKED}); H2 has no {@code SKIP LOCKED}, so it fetches and locks on execute.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulerConfiguration {
+
+    @Bean(destroyMethod = "")
+    Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks) throws SQLException {
+        List<Task<?>> all = tasks.orderedStream().toList();
+        List<Task<?>> oneTime = all.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
+        List<RecurringTask<?>> recurring = all.stream()
+                .filter(t -> t instanceof RecurringTask<?>)
+                .<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
+                .toList();
+        var builder = Scheduler.create(dataSource, oneTime)
+                .startTasks(recurring)
+                .threads(4)
+                .pollingInterval(Duration.ofMillis(500))
+                .heartbeatInterval(Duration.ofSeconds(10))
+                .tableName("scheduled_tasks");
+        builder = supportsSkipLocked(dataSource)
+                ? builder.pollUsingLockAndFetch(0.5, 1.0)
+                : builder.pollUsingFetchAndLockOnExecute(0.5, 1.0);
+        return builder.build();
+    }
+
+    @Bean
+    SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                scheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                scheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+
+    private static boolean supportsSkipLocked(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.clavis.platform.internal;
+
+import org.jspecify.annotations.NullMarked;
