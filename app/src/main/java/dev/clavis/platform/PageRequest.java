@@ -18,8 +18,18 @@ public record PageRequest(@Nullable After after, int limit) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
-    /** Where the previous page ended. */
-    public record After(String value, UUID id) {}
+    /** Where the previous page ended: the last item's sort value and id. */
+    public record After(String value, String id) {
+
+        /** The id as a UUID, for lists whose ids are UUIDs. */
+        public UUID uuid() {
+            try {
+                return UUID.fromString(id);
+            } catch (IllegalArgumentException e) {
+                throw badCursor();
+            }
+        }
+    }
 
     /** @throws InvalidInputException for a malformed cursor or a limit outside 1..500 */
     public static PageRequest of(@Nullable String cursor, @Nullable Integer limit) {
@@ -33,9 +43,12 @@ public record PageRequest(@Nullable After after, int limit) {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int split = decoded.lastIndexOf('\n');
-            return new PageRequest(new After(decoded.substring(0, split), UUID.fromString(decoded.substring(split + 1))), size);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new InvalidInputException("cursor", "is not a cursor this API gave out; start again without it");
+            if (split < 0) {
+                throw badCursor();
+            }
+            return new PageRequest(new After(decoded.substring(0, split), decoded.substring(split + 1)), size);
+        } catch (IllegalArgumentException e) {
+            throw badCursor();
         }
     }
 
@@ -49,7 +62,7 @@ public record PageRequest(@Nullable After after, int limit) {
     }
 
     /** Turns {@link #fetchSize()} fetched rows into a page and the cursor after its last item. */
-    public <T> Page<T> page(List<T> fetched, Function<T, String> value, Function<T, UUID> id) {
+    public <T> Page<T> page(List<T> fetched, Function<T, String> value, Function<T, ?> id) {
         if (fetched.size() <= limit) {
             return new Page<>(fetched, null);
         }
@@ -57,5 +70,9 @@ public record PageRequest(@Nullable After after, int limit) {
         T last = items.get(items.size() - 1);
         String key = value.apply(last) + "\n" + id.apply(last);
         return new Page<>(items, Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static InvalidInputException badCursor() {
+        return new InvalidInputException("cursor", "is not a cursor this API gave out; start again without it");
     }
 }

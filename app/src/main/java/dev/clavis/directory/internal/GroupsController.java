@@ -46,7 +46,7 @@ class GroupsController {
         page.afterItem().ifPresent(after -> {
             sql.append(" and (g.name > :afterName or (g.name = :afterName and g.id > :afterId))");
             params.put("afterName", after.value());
-            params.put("afterId", after.id());
+            params.put("afterId", after.uuid());
         });
         sql.append(" order by g.name, g.id fetch first ").append(page.fetchSize()).append(" rows only");
         List<Group> groups = jdbc.sql(sql.toString()).params(params).query(GroupRows::map).list();

@@ -95,7 +95,7 @@ class PeopleController {
         page.afterItem().ifPresent(after -> {
             sql.append(" and (p.email > :afterEmail or (p.email = :afterEmail and p.id > :afterId))");
             params.put("afterEmail", after.value());
-            params.put("afterId", after.id());
+            params.put("afterId", after.uuid());
         });
         sql.append(" order by p.email, p.id fetch first ").append(page.fetchSize()).append(" rows only");
         List<Person> people = jdbc.sql(sql.toString()).params(params).query(PersonRows::map).list();

@@ -1,5 +1,6 @@
 package dev.clavis.platform.internal;
 
+import dev.clavis.platform.ApiTokenIssued;
 import dev.clavis.platform.Caller;
 import dev.clavis.platform.Scope;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +35,12 @@ class ApiTokens {
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ApiTokens(JdbcClient jdbc, Clock clock) {
+    ApiTokens(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     record IssuedToken(UUID id, String token) {}
@@ -88,9 +93,10 @@ class ApiTokens {
                 .param("person", personId)
                 .param("name", name)
                 .param("scopes", scopes.stream().map(Scope::value).sorted().collect(Collectors.joining(" ")))
-                .param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .param("by", issuedBy)
                 .update();
+        events.publishEvent(new ApiTokenIssued(id, personId, name, scopes, issuedBy));
         return id;
     }
 

@@ -33,6 +33,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens", "/api/v1/directory/sync").hasAuthority(admin)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/catalog").hasAuthority(admin)
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/audit").hasAnyAuthority(admin, Scope.AUDIT.authority())
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors
@@ -41,7 +42,7 @@ class SecurityConfiguration {
                                 "This call needs 'Authorization: Bearer <token>' with a Clavis API token."))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "Forbidden",
-                                "Your token lacks the scope this call needs (admin actions need the 'admin' scope).")));
+                                "Your token lacks the scope this call needs: admin actions need 'admin', the audit trail 'audit'.")));
         return http.build();
     }
 }

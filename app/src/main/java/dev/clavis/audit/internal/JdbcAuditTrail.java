@@ -1,0 +1,147 @@
+package dev.clavis.audit.internal;
+
+import dev.clavis.audit.AuditEntry;
+import dev.clavis.audit.AuditEvent;
+import dev.clavis.audit.AuditTrail;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The trail in one table. The head row holds the last sequence and hash; locking it makes appends
+ * from concurrent transactions take turns, so each entry chains to the one committed before it.
+ */
+@Component
+class JdbcAuditTrail implements AuditTrail {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    JdbcAuditTrail(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AuditEntry append(AuditEvent event) {
+        var head = jdbc.queryForMap("select sequence, hash from audit_head where id = 1 for update");
+        long sequence = ((Number) head.get("sequence")).longValue() + 1;
+        String previousHash = (String) head.get("hash");
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String data = CanonicalForm.data(event.data());
+        String hash = sha256(CanonicalForm.content(sequence, at, event.type(), event.actor(), event.subject(), data, previousHash));
+        jdbc.update("""
+                insert into audit_entry (sequence, at, type, actor, subject, data, previous_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                sequence, at.atOffset(ZoneOffset.UTC), event.type(), event.actor(), event.subject(), data, previousHash, hash);
+        jdbc.update("update audit_head set sequence = ?, hash = ? where id = 1", sequence, hash);
+        return new AuditEntry(sequence, at, event.type(), event.actor(), event.subject(), CanonicalForm.parse(data),
+                previousHash, hash);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Verification verify() {
+        var check = new ChainCheck();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(
+                    "select sequence, at, type, actor, subject, data, previous_hash, hash from audit_entry order by sequence");
+            statement.setFetchSize(1000);
+            return statement;
+        }, (ResultSet rs) -> {
+            if (check.valid()) {
+                check.next(rs.getLong("sequence"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        rs.getString("type"), rs.getString("actor"), rs.getString("subject"), rs.getString("data"),
+                        rs.getString("previous_hash"), rs.getString("hash"));
+            }
+        });
+        var head = jdbc.queryForMap("select sequence, hash from audit_head where id = 1");
+        check.end(((Number) head.get("sequence")).longValue(), (String) head.get("hash"));
+        return check.result();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AuditEntry> about(String subject) {
+        return jdbc.query("select * from audit_entry where subject = ? order by sequence", JdbcAuditTrail::map, subject);
+    }
+
+    static AuditEntry map(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(
+                rs.getLong("sequence"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getString("type"),
+                rs.getString("actor"),
+                rs.getString("subject"),
+                CanonicalForm.parse(rs.getString("data")),
+                rs.getString("previous_hash"),
+                rs.getString("hash"));
+    }
+
+    static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Walks the chain in sequence order and remembers the first entry that breaks it. */
+    private static final class ChainCheck {
+
+        private long expectedSequence = 1;
+        private String previousHash = CanonicalForm.GENESIS;
+        private long entries;
+        private Optional<Long> firstInvalid = Optional.empty();
+        private Optional<String> reason = Optional.empty();
+
+        boolean valid() {
+            return firstInvalid.isEmpty();
+        }
+
+        void next(long sequence, Instant at, String type, String actor, String subject, String data,
+                String storedPrevious, String storedHash) {
+            entries++;
+            if (sequence != expectedSequence) {
+                fail(Math.min(sequence, expectedSequence), "entry " + expectedSequence + " is missing or out of order");
+            } else if (!storedPrevious.equals(previousHash)) {
+                fail(sequence, "entry " + sequence + " does not follow the entry before it");
+            } else if (!sha256(CanonicalForm.content(sequence, at, type, actor, subject, data, storedPrevious)).equals(storedHash)) {
+                fail(sequence, "entry " + sequence + " was altered after it was written");
+            }
+            expectedSequence = sequence + 1;
+            previousHash = storedHash;
+        }
+
+        void end(long headSequence, String headHash) {
+            if (valid() && (headSequence != expectedSequence - 1 || !headHash.equals(previousHash))) {
+                fail(Math.min(headSequence, expectedSequence), "the trail ends at entry " + (expectedSequence - 1)
+                        + " but entry " + headSequence + " was written: entries were removed from its end");
+            }
+        }
+
+        private void fail(long sequence, String why) {
+            firstInvalid = Optional.of(sequence);
+            reason = Optional.of(why);
+        }
+
+        Verification result() {
+            return new Verification(valid(), entries, firstInvalid, reason);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.clavis.audit.internal;
+
+import org.jspecify.annotations.NullMarked;
