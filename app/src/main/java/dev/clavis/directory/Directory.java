@@ -27,4 +27,10 @@ public interface Directory {
 
     /** The people in the group, by its name. */
     List<Person> membersOf(String groupName);
+
+    /**
+     * Records a membership change the directory has just confirmed, so Clavis's copy does not wait
+     * for the next sync to show it. Runs in the caller's transaction.
+     */
+    void recordMembership(String groupName, UUID personId, boolean member);
 }

@@ -92,4 +92,21 @@ class JdbcDirectory implements Directory, PersonResolver {
                 .query(PersonRows::map)
                 .list();
     }
+
+    @Override
+    public void recordMembership(String groupName, UUID personId, boolean member) {
+        if (member) {
+            jdbc.sql("""
+                            insert into group_membership (group_id, person_id)
+                            select g.id, :person from directory_group g
+                            where g.name = :group and not exists (
+                              select 1 from group_membership m where m.group_id = g.id and m.person_id = :person)""")
+                    .param("group", groupName).param("person", personId).update();
+        } else {
+            jdbc.sql("""
+                            delete from group_membership where person_id = :person
+                            and group_id in (select id from directory_group where name = :group)""")
+                    .param("group", groupName).param("person", personId).update();
+        }
+    }
 }

@@ -1,0 +1,6 @@
+package dev.clavis.provisioning;
+
+public enum MembershipOperation {
+    ADD,
+    REMOVE
+}
