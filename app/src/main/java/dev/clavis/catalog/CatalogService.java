@@ -16,6 +16,9 @@ public interface CatalogService {
     /** The YAML of a version, as it was applied. */
     Optional<String> source(long version);
 
+    /** A version as it was applied, parsed: what a request decided under that version was decided by. */
+    Optional<Catalog> version(long version);
+
     /**
      * Checks a whole catalog and, unless {@code dryRun}, makes it the catalog in force.
      *

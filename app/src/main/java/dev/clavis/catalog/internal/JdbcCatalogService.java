@@ -69,6 +69,14 @@ class JdbcCatalogService implements CatalogService {
     }
 
     @Override
+    public Optional<Catalog> version(long version) {
+        if (version == current().version()) {
+            return Optional.of(current());
+        }
+        return source(version).map(yaml -> new Catalog(version, CatalogParser.parse(yaml).apps()));
+    }
+
+    @Override
     public Optional<String> source(long version) {
         return jdbc.sql("select content from catalog_version where version = :version")
                 .param("version", version).query(String.class).optional();

@@ -12,11 +12,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * db-scheduler: cluster-safe recurring and one-time tasks kept in the database, so a task scheduled
  * before a crash still runs after it. Modules contribute tasks as beans. PostgreSQL polls with
  * lock-and-fetch ({@code SKIP LOCKED}); H2 has no {@code SKIP LOCKED}, so it fetches and locks on execute.
+ * The scheduler's data source takes part in Spring transactions: a task scheduled inside one (an
+ * expiry, a sync) exists exactly when that transaction commits.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
@@ -29,7 +32,7 @@ class SchedulerConfiguration {
                 .filter(t -> t instanceof RecurringTask<?>)
                 .<RecurringTask<?>>map(t -> (RecurringTask<?>) t)
                 .toList();
-        var builder = Scheduler.create(dataSource, oneTime)
+        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneTime)
                 .startTasks(recurring)
                 .threads(4)
                 .pollingInterval(Duration.ofMillis(500))

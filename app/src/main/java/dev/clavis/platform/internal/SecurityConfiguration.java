@@ -33,7 +33,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens", "/api/v1/directory/sync").hasAuthority(admin)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/catalog").hasAuthority(admin)
-                        .requestMatchers("/api/v1/audit/**", "/api/v1/audit").hasAnyAuthority(admin, Scope.AUDIT.authority())
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/audit", "/api/v1/drift")
+                        .hasAnyAuthority(admin, Scope.AUDIT.authority())
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors

@@ -1,0 +1,39 @@
+package dev.clavis.grant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creating, reading, extending and ending grants. */
+public interface Grants {
+
+    /**
+     * Creates a PENDING grant and queues its memberships, in the caller's transaction.
+     *
+     * @return the grant's id
+     */
+    UUID create(NewGrant grant);
+
+    Optional<Grant> find(UUID grantId);
+
+    /** The person's grants that are pending or active. */
+    List<Grant> inEffectFor(UUID personId);
+
+    /**
+     * Moves an active grant's expiry, without touching the directory.
+     *
+     * @throws dev.clavis.platform.ConflictException when the grant is not active
+     */
+    void extend(UUID grantId, Instant expiresAt, String by);
+
+    /**
+     * Ends an active or pending grant now; its memberships are removed the same durable way as at expiry.
+     *
+     * @throws dev.clavis.platform.ConflictException when the grant has already ended
+     */
+    void revoke(UUID grantId, String reason, String by);
+
+    /** Counts and lags for dashboards and alerts. */
+    GrantFigures figures();
+}

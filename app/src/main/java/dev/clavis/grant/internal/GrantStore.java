@@ -1,0 +1,163 @@
+package dev.clavis.grant.internal;
+
+import dev.clavis.catalog.RoleRef;
+import dev.clavis.grant.Grant;
+import dev.clavis.grant.GrantMembership;
+import dev.clavis.grant.GrantStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The grant tables. */
+@Component
+class GrantStore {
+
+    static final String SELECT = "select * from access_grant";
+
+    private final JdbcClient jdbc;
+
+    GrantStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Grant> find(UUID id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Reads the grant and locks its row until the transaction ends: changes to one grant take turns. */
+    Optional<Grant> lock(UUID id) {
+        return jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(this::map).optional();
+    }
+
+    List<Grant> inEffectFor(UUID personId) {
+        return jdbc.sql(SELECT + " where person_id = :person and status in ('PENDING', 'ACTIVE') order by created_at")
+                .param("person", personId).query(this::map).list();
+    }
+
+    /** Whether another grant in effect for the person needs the group. */
+    boolean otherGrantNeeds(UUID personId, String groupName, UUID exceptGrant) {
+        return jdbc.sql("""
+                        select count(*) from access_grant g join grant_membership m on m.grant_id = g.id
+                        where g.person_id = :person and m.group_name = :group and g.id <> :grant
+                          and g.status in ('PENDING', 'ACTIVE')""")
+                .param("person", personId).param("group", groupName).param("grant", exceptGrant)
+                .query(Integer.class).single() > 0;
+    }
+
+    void insert(UUID id, UUID requestId, UUID personId, RoleRef role, String risk, String duration, Instant now) {
+        jdbc.sql("""
+                        insert into access_grant (id, request_id, person_id, app_id, role_id, risk, duration, origin,
+                                                  status, provisioning, created_at)
+                        values (:id, :request, :person, :app, :role, :risk, :duration, 'request', 'PENDING', 'PENDING', :now)""")
+                .param("id", id).param("request", requestId).param("person", personId)
+                .param("app", role.appId()).param("role", role.roleId()).param("risk", risk)
+                .param("duration", duration).param("now", time(now))
+                .update();
+    }
+
+    void insertMembership(UUID grantId, String group, String state, Instant now) {
+        jdbc.sql("""
+                        insert into grant_membership (grant_id, group_name, state, changed_at)
+                        values (:grant, :group, :state, :now)""")
+                .param("grant", grantId).param("group", group).param("state", state).param("now", time(now))
+                .update();
+    }
+
+    void membershipState(UUID grantId, String group, String state, @Nullable String detail, Instant now) {
+        jdbc.sql("""
+                        update grant_membership set state = :state, detail = :detail, changed_at = :now
+                        where grant_id = :grant and group_name = :group""")
+                .param("grant", grantId).param("group", group).param("state", state).param("detail", detail)
+                .param("now", time(now))
+                .update();
+    }
+
+    void markPreexisting(UUID grantId, String group) {
+        jdbc.sql("update grant_membership set preexisting = true where grant_id = :grant and group_name = :group")
+                .param("grant", grantId).param("group", group).update();
+    }
+
+    void activate(UUID grantId, Instant grantedAt, @Nullable Instant expiresAt) {
+        jdbc.sql("""
+                        update access_grant set status = 'ACTIVE', provisioning = 'CONFIRMED', granted_at = :granted,
+                                                expires_at = :expires
+                        where id = :id""")
+                .param("id", grantId).param("granted", time(grantedAt)).param("expires", time(expiresAt)).update();
+    }
+
+    void end(UUID grantId, GrantStatus status, Instant endedAt, String reason, String by) {
+        jdbc.sql("""
+                        update access_grant set status = :status, ended_at = :ended, end_reason = :reason, ended_by = :by
+                        where id = :id""")
+                .param("id", grantId).param("status", status.name()).param("ended", time(endedAt))
+                .param("reason", reason).param("by", by)
+                .update();
+    }
+
+    void fail(UUID grantId, Instant at, String reason) {
+        jdbc.sql("""
+                        update access_grant set status = 'FAILED', provisioning = 'FAILED', ended_at = :at,
+                                                end_reason = :reason, ended_by = 'directory'
+                        where id = :id""")
+                .param("id", grantId).param("at", time(at)).param("reason", reason).update();
+    }
+
+    void removalConfirmed(UUID grantId, Instant at) {
+        jdbc.sql("update access_grant set removal_confirmed_at = :at where id = :id")
+                .param("id", grantId).param("at", time(at)).update();
+    }
+
+    void expiresAt(UUID grantId, Instant expiresAt) {
+        jdbc.sql("update access_grant set expires_at = :at where id = :id")
+                .param("id", grantId).param("at", time(expiresAt)).update();
+    }
+
+    private Grant map(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<GrantMembership> memberships = jdbc.sql(
+                        "select * from grant_membership where grant_id = :id order by group_name")
+                .param("id", id)
+                .query((m, n) -> new GrantMembership(m.getString("group_name"), m.getString("state"),
+                        m.getBoolean("preexisting"), m.getString("detail"),
+                        m.getObject("changed_at", OffsetDateTime.class).toInstant()))
+                .list();
+        return new Grant(
+                id,
+                rs.getObject("request_id", UUID.class),
+                rs.getObject("person_id", UUID.class),
+                new RoleRef(rs.getString("app_id"), rs.getString("role_id")),
+                rs.getString("risk"),
+                rs.getString("duration"),
+                rs.getString("origin"),
+                GrantStatus.valueOf(rs.getString("status")),
+                instant(rs, "created_at"),
+                instantOrNull(rs, "granted_at"),
+                instantOrNull(rs, "expires_at"),
+                instantOrNull(rs, "ended_at"),
+                rs.getString("end_reason"),
+                rs.getString("ended_by"),
+                instantOrNull(rs, "removal_confirmed_at"),
+                memberships);
+    }
+
+    static @Nullable OffsetDateTime time(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.clavis.grant.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,31 @@
+package dev.clavis.request;
+
+import java.util.UUID;
+
+/** The request lifecycle; every way in (API, portal, Jira, Slack) goes through these commands. */
+public interface AccessRequests {
+
+    /**
+     * @throws dev.clavis.platform.InvalidInputException for an unknown app or role, a duration the role
+     *     does not allow, a missing justification
+     * @throws dev.clavis.platform.ConflictException when the person already has an open request for the role
+     * @throws dev.clavis.platform.ForbiddenException when asking on behalf of someone without being
+     *     their manager or an admin
+     */
+    AccessRequestView submit(SubmitAccessRequest command);
+
+    /**
+     * @throws dev.clavis.platform.ForbiddenException when the caller is not an approver of the current stage
+     * @throws dev.clavis.platform.ConflictException when the request is not waiting for this decision
+     */
+    AccessRequestView decide(DecideAccessRequest command);
+
+    /** By the requester, while the request waits for approval. */
+    AccessRequestView cancel(UUID requestId, UUID by);
+
+    /** Asks for more time on an active grant: a new request through the role's policy. */
+    AccessRequestView extend(UUID grantId, UUID requester, String duration, @org.jspecify.annotations.Nullable String justification,
+            Channel channel, boolean requesterIsAdmin);
+
+    AccessRequestView get(UUID requestId);
+}

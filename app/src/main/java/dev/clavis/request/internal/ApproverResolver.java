@@ -1,0 +1,89 @@
+package dev.clavis.request.internal;
+
+import dev.clavis.catalog.App;
+import dev.clavis.catalog.ApproverRule;
+import dev.clavis.directory.Directory;
+import dev.clavis.directory.Person;
+import dev.clavis.directory.PersonStatus;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who approves a stage, decided when it opens. The requester and the beneficiary are never approvers;
+ * people who left or are suspended neither. When the rule leaves no one, the stage falls to the app's
+ * owners, then to the admins: escalation levels 1 and 2.
+ */
+@Component
+class ApproverResolver {
+
+    static final int APP_OWNERS = 1;
+    static final int ADMINS = 2;
+
+    private final Directory directory;
+    private final RequestSettings settings;
+
+    ApproverResolver(Directory directory, RequestSettings settings) {
+        this.directory = directory;
+        this.settings = settings;
+    }
+
+    record Approvers(int escalation, List<UUID> people, String description) {}
+
+    /** The approvers at {@code fromLevel} or, where that leaves no one, the next level that has someone. */
+    Optional<Approvers> resolve(ApproverRule rule, App app, StoredRequest request, int fromLevel) {
+        for (int level = fromLevel; level <= ADMINS; level++) {
+            List<UUID> people = eligible(candidates(rule, app, request, level), request);
+            if (!people.isEmpty()) {
+                return Optional.of(new Approvers(level, people, describe(rule, level)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Stream<Person> candidates(ApproverRule rule, App app, StoredRequest request, int level) {
+        if (level == APP_OWNERS) {
+            return owners(app);
+        }
+        if (level >= ADMINS) {
+            return directory.membersOf(settings.adminGroup()).stream();
+        }
+        if (rule instanceof ApproverRule.Manager) {
+            return directory.person(request.beneficiaryId())
+                    .flatMap(p -> p.managerId() == null ? Optional.empty() : directory.person(p.managerId()))
+                    .stream();
+        }
+        if (rule instanceof ApproverRule.AppOwner) {
+            return owners(app);
+        }
+        if (rule instanceof ApproverRule.User user) {
+            return directory.personByEmail(user.email()).stream();
+        }
+        return directory.membersOf(((ApproverRule.Group) rule).name()).stream();
+    }
+
+    private Stream<Person> owners(App app) {
+        return app.owners().stream().map(directory::personByEmail).flatMap(Optional::stream);
+    }
+
+    private static List<UUID> eligible(Stream<Person> candidates, StoredRequest request) {
+        Set<UUID> people = new LinkedHashSet<>();
+        candidates.filter(p -> p.status() == PersonStatus.ACTIVE)
+                .map(Person::id)
+                .filter(id -> !id.equals(request.beneficiaryId()) && !id.equals(request.requesterId()))
+                .forEach(people::add);
+        return List.copyOf(people);
+    }
+
+    private String describe(ApproverRule rule, int level) {
+        return switch (level) {
+            case 0 -> rule.text();
+            case APP_OWNERS -> "app owners (instead of " + rule.text() + ")";
+            default -> "admins in " + settings.adminGroup() + " (instead of " + rule.text() + ")";
+        };
+    }
+}

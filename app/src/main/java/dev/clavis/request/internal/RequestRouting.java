@@ -1,0 +1,152 @@
+package dev.clavis.request.internal;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import dev.clavis.catalog.AccessDuration;
+import dev.clavis.catalog.App;
+import dev.clavis.catalog.Approval;
+import dev.clavis.catalog.ApprovalStage;
+import dev.clavis.catalog.CatalogService;
+import dev.clavis.catalog.Role;
+import dev.clavis.directory.Directory;
+import dev.clavis.directory.Person;
+import dev.clavis.grant.Grants;
+import dev.clavis.grant.NewGrant;
+import dev.clavis.request.RequestEvents.AccessRequestApproved;
+import dev.clavis.request.RequestEvents.AccessRequestDenied;
+import dev.clavis.request.RequestEvents.AccessRequestFailed;
+import dev.clavis.request.RequestEvents.ApprovalRequested;
+import dev.clavis.request.RequestStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a request goes next: approved automatically, to a stage's approvers, to a grant, or denied.
+ * Every step is on the request's timeline and published as an event, in the caller's transaction.
+ */
+@Component
+class RequestRouting {
+
+    static final String STAGE_TIMEOUT = "request-stage-timeout";
+
+    private final RequestStore store;
+    private final CatalogService catalog;
+    private final Directory directory;
+    private final Grants grants;
+    private final RequestPolicy policy;
+    private final ApproverResolver approvers;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<SchedulerClient> scheduler;
+    private final Clock clock;
+
+    RequestRouting(RequestStore store, CatalogService catalog, Directory directory, Grants grants, RequestPolicy policy,
+            ApproverResolver approvers, ApplicationEventPublisher events, ObjectProvider<SchedulerClient> scheduler,
+            Clock clock) {
+        this.store = store;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.grants = grants;
+        this.policy = policy;
+        this.approvers = approvers;
+        this.events = events;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /** Routes a request just submitted: auto-approval, or the first stage. */
+    void route(StoredRequest request, App app, Role role, Person requester, Person beneficiary, AccessDuration duration) {
+        if (role.approval() instanceof Approval.Auto) {
+            approve(request, true, "the role " + role.ref() + " needs no approval");
+            return;
+        }
+        if (policy.autoApproves(role, requester, beneficiary, duration)) {
+            approve(request, true, "the role's autoApprove condition held: " + role.autoApprove());
+            return;
+        }
+        List<ApprovalStage> stages = ((Approval.Stages) role.approval()).stages();
+        for (int i = 0; i < stages.size(); i++) {
+            store.insertStage(request.id(), i, stages.get(i).approvers().text(), stages.get(i).require() == ApprovalStage.Require.ALL);
+        }
+        openStage(request, app, stages.get(0), 0, 0);
+    }
+
+    /** Opens a stage at an escalation level, or fails the request when no one at all can approve it. */
+    void openStage(StoredRequest request, App app, ApprovalStage stage, int index, int fromLevel) {
+        Instant now = clock.instant();
+        var resolved = approvers.resolve(stage.approvers(), app, request, fromLevel);
+        if (resolved.isEmpty()) {
+            fail(request, "No one can approve stage " + (index + 1) + " (" + stage.approvers().text()
+                    + "): neither the rule, the app owners nor the admins name anyone but the requester or beneficiary");
+            return;
+        }
+        var chosen = resolved.get();
+        Instant timeoutAt = stage.timeout() == null ? null : now.plus(stage.timeout());
+        store.openStage(request.id(), index, chosen.escalation(), chosen.people(), now, timeoutAt);
+        store.currentStage(request.id(), index);
+        store.timeline(request.id(), "stage.opened", "Stage " + (index + 1) + " waits for " + chosen.description() + ": "
+                + names(chosen.people()), now);
+        events.publishEvent(new ApprovalRequested(request.id(), index, chosen.description(), chosen.escalation(), chosen.people()));
+        if (timeoutAt != null) {
+            scheduler.getObject().schedule(new TaskInstance<>(STAGE_TIMEOUT, request.id() + ":" + index + ":" + chosen.escalation()), timeoutAt);
+        }
+    }
+
+    /** The request is approved: a grant is made and its memberships queued, in this transaction. */
+    void approve(StoredRequest request, boolean automatic, String reason) {
+        Instant now = clock.instant();
+        Role role = catalog.current().role(request.appId(), request.roleId()).orElse(null);
+        if (role == null) {
+            fail(request, "The role " + request.appId() + "/" + request.roleId() + " is no longer in the catalog");
+            return;
+        }
+        AccessDuration duration = AccessDuration.parse(request.duration()).orElseThrow();
+        if (request.extendsGrantId() != null) {
+            Instant expiresAt = now.plus(duration.length());
+            grants.extend(request.extendsGrantId(), expiresAt, "request:" + request.id());
+            store.approved(request.id(), request.extendsGrantId(), automatic, now);
+            store.status(request.id(), RequestStatus.GRANTED, now);
+            store.timeline(request.id(), "approved", reason, now);
+            store.timeline(request.id(), "extended", "Grant " + request.extendsGrantId() + " now expires at " + expiresAt
+                    + "; the directory was not touched", now);
+            events.publishEvent(new AccessRequestApproved(request.id(), automatic, reason, request.extendsGrantId()));
+            return;
+        }
+        UUID grantId = grants.create(new NewGrant(request.id(), request.beneficiaryId(), role, duration));
+        store.approved(request.id(), grantId, automatic, now);
+        store.timeline(request.id(), "approved", reason, now);
+        store.timeline(request.id(), "provisioning", "Adding " + name(request.beneficiaryId()) + " to "
+                + String.join(", ", role.groups()) + " in the directory (grant " + grantId + ")", now);
+        events.publishEvent(new AccessRequestApproved(request.id(), automatic, reason, grantId));
+    }
+
+    void deny(StoredRequest request, String reason, @Nullable UUID by) {
+        Instant now = clock.instant();
+        store.status(request.id(), RequestStatus.DENIED, now);
+        store.currentStage(request.id(), null);
+        store.timeline(request.id(), "denied", reason, now);
+        events.publishEvent(new AccessRequestDenied(request.id(), reason, by));
+    }
+
+    void fail(StoredRequest request, String reason) {
+        Instant now = clock.instant();
+        store.status(request.id(), RequestStatus.FAILED, now);
+        store.currentStage(request.id(), null);
+        store.timeline(request.id(), "failed", reason, now);
+        events.publishEvent(new AccessRequestFailed(request.id(), reason));
+    }
+
+    String names(List<UUID> people) {
+        return people.stream().map(this::name).collect(Collectors.joining(", "));
+    }
+
+    String name(UUID person) {
+        return directory.person(person).map(p -> p.displayName() + " <" + p.email() + ">").orElse(person.toString());
+    }
+}

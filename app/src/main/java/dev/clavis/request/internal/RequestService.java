@@ -1,0 +1,260 @@
+package dev.clavis.request.internal;
+
+import dev.clavis.catalog.AccessDuration;
+import dev.clavis.catalog.App;
+import dev.clavis.catalog.Catalog;
+import dev.clavis.catalog.CatalogService;
+import dev.clavis.catalog.Role;
+import dev.clavis.directory.Directory;
+import dev.clavis.directory.Person;
+import dev.clavis.directory.PersonStatus;
+import dev.clavis.grant.Grant;
+import dev.clavis.grant.GrantStatus;
+import dev.clavis.grant.Grants;
+import dev.clavis.platform.ConflictException;
+import dev.clavis.platform.ForbiddenException;
+import dev.clavis.platform.InvalidInputException;
+import dev.clavis.platform.InvalidInputException.FieldError;
+import dev.clavis.platform.NotFoundException;
+import dev.clavis.request.AccessRequestView;
+import dev.clavis.request.AccessRequests;
+import dev.clavis.request.Channel;
+import dev.clavis.request.DecideAccessRequest;
+import dev.clavis.request.RequestEvents.AccessRequestCancelled;
+import dev.clavis.request.RequestEvents.AccessRequestSubmitted;
+import dev.clavis.request.RequestStatus;
+import dev.clavis.request.SubmitAccessRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class RequestService implements AccessRequests {
+
+    private final RequestStore store;
+    private final RequestRouting routing;
+    private final RequestDecisions decisions;
+    private final RequestViews views;
+    private final CatalogService catalog;
+    private final Directory directory;
+    private final Grants grants;
+    private final RequestPolicy policy;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RequestService(RequestStore store, RequestRouting routing, RequestDecisions decisions, RequestViews views,
+            CatalogService catalog, Directory directory, Grants grants, RequestPolicy policy,
+            ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.routing = routing;
+        this.decisions = decisions;
+        this.views = views;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.grants = grants;
+        this.policy = policy;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public AccessRequestView submit(SubmitAccessRequest command) {
+        Person requester = requester(command.requester());
+        Person beneficiary = beneficiary(command.beneficiary(), requester, command.requesterIsAdmin());
+        Catalog current = catalog.current();
+        var errors = new ArrayList<FieldError>();
+        App app = null;
+        Role role = null;
+        if (blank(command.app())) {
+            errors.add(new FieldError("app", "name the app, e.g. github"));
+        } else {
+            app = current.app(command.app().strip()).orElse(null);
+            if (app == null) {
+                errors.add(new FieldError("app", "the catalog has no app '" + command.app() + "'"));
+            }
+        }
+        if (blank(command.role())) {
+            errors.add(new FieldError("role", "name the role, e.g. admin"));
+        } else if (app != null) {
+            role = app.role(command.role().strip()).orElse(null);
+            if (role == null) {
+                errors.add(new FieldError("role", "the app " + app.id() + " has no role '" + command.role() + "'; its roles: "
+                        + String.join(", ", app.roles().stream().map(Role::id).toList())));
+            }
+        }
+        AccessDuration duration = role == null ? null : duration(command.duration(), role, errors);
+        String justification = blank(command.justification()) ? null : command.justification().strip();
+        if (role != null && role.requiresJustification() && justification == null) {
+            errors.add(new FieldError("justification", "is required for " + role.risk().value() + " roles such as " + role.ref()));
+        }
+        if (justification != null && justification.length() > 4000) {
+            errors.add(new FieldError("justification", "is longer than 4000 characters"));
+        }
+        if (beneficiary.status() != PersonStatus.ACTIVE) {
+            errors.add(new FieldError("beneficiary", beneficiary.email() + " is " + beneficiary.status().name().toLowerCase()
+                    + " in the directory and cannot be given access"));
+        }
+        if (!errors.isEmpty() || app == null || role == null || duration == null) {
+            throw new InvalidInputException("The request was not made: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
+        }
+        refuseSecondOpenRequest(beneficiary, role);
+        for (Grant held : grants.inEffectFor(beneficiary.id())) {
+            if (held.role().equals(role.ref())) {
+                throw new ConflictException(beneficiary.email() + " already holds " + role.ref() + " (grant " + held.id()
+                        + "); ask for more time with POST /api/v1/grants/" + held.id() + "/extend");
+            }
+        }
+        StoredRequest request = insert(command.channel(), requester, beneficiary, role, duration, justification, current, null);
+        var conflict = policy.conflict(current, role, beneficiary);
+        if (conflict.isPresent()) {
+            Grant other = conflict.get();
+            routing.deny(request, "Holding " + role.ref() + " together with " + other.role() + " (grant " + other.id()
+                    + ") is a toxic combination the catalog forbids", null);
+        } else {
+            routing.route(request, app, role, requester, beneficiary, duration);
+        }
+        return views.view(request.id());
+    }
+
+    @Override
+    @Transactional
+    public AccessRequestView extend(UUID grantId, UUID requesterId, String duration, @Nullable String justification,
+            Channel channel, boolean requesterIsAdmin) {
+        Person requester = requester(requesterId);
+        Grant grant = grants.find(grantId).orElseThrow(() -> new NotFoundException("There is no grant " + grantId));
+        if (grant.status() != GrantStatus.ACTIVE) {
+            throw new ConflictException("Grant " + grantId + " is " + grant.status() + "; only an active grant can be extended");
+        }
+        Person beneficiary = directory.person(grant.personId()).orElseThrow();
+        if (!beneficiary.id().equals(requester.id()) && !requesterIsAdmin && !requester.id().equals(beneficiary.managerId())) {
+            throw new ForbiddenException("Only the person holding the grant, their manager or an admin may ask to extend it");
+        }
+        Catalog current = catalog.current();
+        App app = current.app(grant.role().appId()).orElseThrow(() -> new ConflictException("The app of grant " + grantId + " is no longer in the catalog"));
+        Role role = app.role(grant.role().roleId()).orElseThrow(() -> new ConflictException("The role of grant " + grantId + " is no longer in the catalog"));
+        var errors = new ArrayList<FieldError>();
+        AccessDuration length = duration(duration, role, errors);
+        if (length != null && length.isPermanent()) {
+            errors.add(new FieldError("duration", "an extension is for a length of time; ask for permanent access with a new request"));
+        }
+        String reason = blank(justification) ? null : justification.strip();
+        if (role.requiresJustification() && reason == null) {
+            errors.add(new FieldError("justification", "is required for " + role.risk().value() + " roles such as " + role.ref()));
+        }
+        if (!errors.isEmpty() || length == null) {
+            throw new InvalidInputException("The extension was not asked: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
+        }
+        refuseSecondOpenRequest(beneficiary, role);
+        StoredRequest request = insert(channel, requester, beneficiary, role, length, reason, current, grantId);
+        routing.route(request, app, role, requester, beneficiary, length);
+        return views.view(request.id());
+    }
+
+    @Override
+    @Transactional
+    public AccessRequestView decide(DecideAccessRequest command) {
+        return decisions.decide(command);
+    }
+
+    @Override
+    @Transactional
+    public AccessRequestView cancel(UUID requestId, UUID by) {
+        StoredRequest request = store.lock(requestId).orElseThrow(() -> new NotFoundException("There is no request " + requestId));
+        if (!request.requesterId().equals(by)) {
+            throw new ForbiddenException("Only the person who asked may cancel the request");
+        }
+        if (request.status() != RequestStatus.PENDING_APPROVAL) {
+            throw new ConflictException("The request is " + request.status() + "; only a request waiting for approval can be cancelled"
+                    + (request.grantId() == null ? "" : " (revoke grant " + request.grantId() + " instead)"));
+        }
+        Instant now = clock.instant();
+        store.status(requestId, RequestStatus.CANCELLED, now);
+        store.currentStage(requestId, null);
+        store.timeline(requestId, "cancelled", "Cancelled by " + routing.name(by), now);
+        events.publishEvent(new AccessRequestCancelled(requestId, by));
+        return views.view(requestId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public AccessRequestView get(UUID requestId) {
+        return views.view(requestId);
+    }
+
+    private StoredRequest insert(Channel channel, Person requester, Person beneficiary, Role role, AccessDuration duration,
+            @Nullable String justification, Catalog current, @Nullable UUID extendsGrant) {
+        Instant now = clock.instant();
+        var request = new StoredRequest(UUID.randomUUID(), requester.id(), beneficiary.id(), role.appId(), role.id(),
+                duration.toString(), justification, channel.value(), RequestStatus.PENDING_APPROVAL, current.version(), null,
+                false, null, extendsGrant, null, null, null, now, null, null);
+        try {
+            store.insert(request, now);
+        } catch (DuplicateKeyException raced) {
+            refuseSecondOpenRequest(beneficiary, role);
+            throw raced;
+        }
+        String what = extendsGrant == null ? "Asked for " : "Asked to extend grant " + extendsGrant + " of ";
+        store.timeline(request.id(), "submitted", what + role.ref() + " (" + role.risk().value() + ") for " + duration
+                + " for " + routing.name(beneficiary.id()) + " by " + routing.name(requester.id()) + " via " + channel.value()
+                + (justification == null ? "" : ": " + justification), now);
+        events.publishEvent(new AccessRequestSubmitted(request.id(), requester.id(), beneficiary.id(), role.appId(), role.id(),
+                duration.toString(), justification, channel.value(), current.version()));
+        return request;
+    }
+
+    private void refuseSecondOpenRequest(Person beneficiary, Role role) {
+        store.findOpen(beneficiary.id(), role.appId(), role.id()).ifPresent(open -> {
+            throw new ConflictException(beneficiary.email() + " already has an open request for " + role.ref() + ": "
+                    + open.id() + " (" + open.status() + ")");
+        });
+    }
+
+    private Person requester(UUID id) {
+        return directory.person(id).orElseThrow(() -> new ForbiddenException(
+                "Your token's person is not in the directory; ask an admin for a token of your own"));
+    }
+
+    private Person beneficiary(@Nullable String named, Person requester, boolean requesterIsAdmin) {
+        if (blank(named)) {
+            return requester;
+        }
+        Person beneficiary = directory.resolve(named).orElseThrow(() -> new InvalidInputException(
+                "beneficiary", "no person '" + named + "' in the directory"));
+        boolean self = beneficiary.id().equals(requester.id());
+        boolean manager = requester.id().equals(beneficiary.managerId());
+        if (!self && !manager && !requesterIsAdmin) {
+            throw new ForbiddenException("You may ask on behalf of " + beneficiary.email()
+                    + " only as their manager or an admin");
+        }
+        return beneficiary;
+    }
+
+    private static @Nullable AccessDuration duration(@Nullable String text, Role role, List<FieldError> errors) {
+        if (blank(text)) {
+            errors.add(new FieldError("duration", "pick one of " + role.durations()));
+            return null;
+        }
+        AccessDuration duration = AccessDuration.parse(text).orElse(null);
+        if (duration == null) {
+            errors.add(new FieldError("duration", "'" + text + "' is neither 'permanent' nor an ISO-8601 duration such as PT6H"));
+            return null;
+        }
+        if (!role.allows(duration)) {
+            errors.add(new FieldError("duration", duration + " is not allowed for " + role.ref() + "; pick one of " + role.durations()));
+            return null;
+        }
+        return duration;
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+}

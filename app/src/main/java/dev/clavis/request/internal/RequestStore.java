@@ -1,0 +1,198 @@
+package dev.clavis.request.internal;
+
+import dev.clavis.request.RequestStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The request tables. */
+@Component
+class RequestStore {
+
+    private final JdbcClient jdbc;
+
+    RequestStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<StoredRequest> find(UUID id) {
+        return jdbc.sql("select * from access_request where id = :id").param("id", id).query(RequestStore::map).optional();
+    }
+
+    /** Reads and locks the request: decisions, cancellations and progress on one request take turns. */
+    Optional<StoredRequest> lock(UUID id) {
+        return jdbc.sql("select * from access_request where id = :id for update").param("id", id)
+                .query(RequestStore::map).optional();
+    }
+
+    Optional<StoredRequest> findOpen(UUID beneficiary, String app, String role) {
+        return jdbc.sql("select * from access_request where open_key = :key")
+                .param("key", StoredRequest.openKey(beneficiary, app, role)).query(RequestStore::map).optional();
+    }
+
+    Optional<StoredRequest> byGrant(UUID grantId) {
+        return jdbc.sql("select * from access_request where grant_id = :grant").param("grant", grantId)
+                .query(RequestStore::map).optional();
+    }
+
+    void insert(StoredRequest r, Instant now) {
+        jdbc.sql("""
+                        insert into access_request (id, requester_id, beneficiary_id, app_id, role_id, duration, justification,
+                            channel, status, catalog_version, extends_grant_id, open_key, created_at, updated_at)
+                        values (:id, :requester, :beneficiary, :app, :role, :duration, :justification, :channel, :status,
+                            :version, :extends, :open, :now, :now)""")
+                .param("id", r.id()).param("requester", r.requesterId()).param("beneficiary", r.beneficiaryId())
+                .param("app", r.appId()).param("role", r.roleId()).param("duration", r.duration())
+                .param("justification", r.justification()).param("channel", r.channel())
+                .param("status", r.status().name()).param("version", r.catalogVersion())
+                .param("extends", r.extendsGrantId())
+                .param("open", StoredRequest.openKey(r.beneficiaryId(), r.appId(), r.roleId()))
+                .param("now", time(now))
+                .update();
+    }
+
+    /** Moves the request on; leaving the open states frees the person to ask for the role again. */
+    void status(UUID id, RequestStatus status, Instant now) {
+        jdbc.sql("""
+                        update access_request set status = :status, updated_at = :now,
+                            open_key = case when :open then open_key else null end,
+                            decided_at = case when :decided and decided_at is null then :now else decided_at end,
+                            granted_at = case when :granted then :now else granted_at end
+                        where id = :id""")
+                .param("id", id).param("status", status.name()).param("now", time(now))
+                .param("open", status.open())
+                .param("decided", status == RequestStatus.APPROVED || status == RequestStatus.DENIED)
+                .param("granted", status == RequestStatus.GRANTED)
+                .update();
+    }
+
+    void approved(UUID id, UUID grantId, boolean automatic, Instant now) {
+        jdbc.sql("""
+                        update access_request set status = 'PROVISIONING', grant_id = :grant, automatic = :automatic,
+                            current_stage = null, decided_at = :now, updated_at = :now
+                        where id = :id""")
+                .param("id", id).param("grant", grantId).param("automatic", automatic).param("now", time(now)).update();
+    }
+
+    void currentStage(UUID id, @Nullable Integer stage) {
+        jdbc.sql("update access_request set current_stage = :stage where id = :id").param("id", id).param("stage", stage).update();
+    }
+
+    void timeline(UUID requestId, String kind, String detail, Instant at) {
+        jdbc.sql("insert into request_timeline (request_id, at, kind, detail) values (:id, :at, :kind, :detail)")
+                .param("id", requestId).param("at", time(at)).param("kind", kind)
+                .param("detail", detail.length() > 3900 ? detail.substring(0, 3900) : detail)
+                .update();
+    }
+
+    // --- stages
+
+    void insertStage(UUID requestId, int index, String rule, boolean requireAll) {
+        jdbc.sql("""
+                        insert into request_stage (request_id, stage_index, approvers_rule, require_all, status)
+                        values (:id, :index, :rule, :all, 'PENDING')""")
+                .param("id", requestId).param("index", index).param("rule", rule).param("all", requireAll).update();
+    }
+
+    void openStage(UUID requestId, int index, int escalation, List<UUID> approvers, Instant now, @Nullable Instant timeoutAt) {
+        jdbc.sql("""
+                        update request_stage set status = 'WAITING', opened_at = coalesce(opened_at, :now),
+                            escalation = :escalation, timeout_at = :timeout
+                        where request_id = :id and stage_index = :index""")
+                .param("id", requestId).param("index", index).param("now", time(now)).param("escalation", escalation)
+                .param("timeout", time(timeoutAt))
+                .update();
+        jdbc.sql("delete from stage_approver where request_id = :id and stage_index = :index")
+                .param("id", requestId).param("index", index).update();
+        for (UUID approver : approvers) {
+            jdbc.sql("insert into stage_approver (request_id, stage_index, person_id) values (:id, :index, :person)")
+                    .param("id", requestId).param("index", index).param("person", approver).update();
+        }
+    }
+
+    void stageStatus(UUID requestId, int index, String status, Instant now) {
+        jdbc.sql("update request_stage set status = :status, decided_at = :now where request_id = :id and stage_index = :index")
+                .param("id", requestId).param("index", index).param("status", status).param("now", time(now)).update();
+    }
+
+    int stageCount(UUID requestId) {
+        return jdbc.sql("select count(*) from request_stage where request_id = :id").param("id", requestId)
+                .query(Integer.class).single();
+    }
+
+    record StageRow(int index, String rule, boolean requireAll, String status, int escalation) {}
+
+    Optional<StageRow> stage(UUID requestId, int index) {
+        return jdbc.sql("select * from request_stage where request_id = :id and stage_index = :index")
+                .param("id", requestId).param("index", index)
+                .query((rs, n) -> new StageRow(rs.getInt("stage_index"), rs.getString("approvers_rule"),
+                        rs.getBoolean("require_all"), rs.getString("status"), rs.getInt("escalation")))
+                .optional();
+    }
+
+    List<UUID> approvers(UUID requestId, int index) {
+        return jdbc.sql("select person_id from stage_approver where request_id = :id and stage_index = :index")
+                .param("id", requestId).param("index", index).query(UUID.class).list();
+    }
+
+    // --- decisions
+
+    void insertDecision(UUID requestId, int stage, UUID by, String decision, @Nullable String comment, String channel, Instant at) {
+        jdbc.sql("""
+                        insert into request_decision (id, request_id, stage_index, decided_by, decision, comment, channel, decided_at)
+                        values (:id, :request, :stage, :by, :decision, :comment, :channel, :at)""")
+                .param("id", UUID.randomUUID()).param("request", requestId).param("stage", stage).param("by", by)
+                .param("decision", decision).param("comment", comment).param("channel", channel).param("at", time(at))
+                .update();
+    }
+
+    boolean hasDecided(UUID requestId, int stage, UUID by) {
+        return jdbc.sql("select count(*) from request_decision where request_id = :id and stage_index = :stage and decided_by = :by")
+                .param("id", requestId).param("stage", stage).param("by", by).query(Integer.class).single() > 0;
+    }
+
+    List<UUID> approvalsAt(UUID requestId, int stage) {
+        return jdbc.sql("select decided_by from request_decision where request_id = :id and stage_index = :stage and decision = 'approve'")
+                .param("id", requestId).param("stage", stage).query(UUID.class).list();
+    }
+
+    static @Nullable OffsetDateTime time(@Nullable Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static StoredRequest map(ResultSet rs, int row) throws SQLException {
+        return new StoredRequest(
+                rs.getObject("id", UUID.class),
+                rs.getObject("requester_id", UUID.class),
+                rs.getObject("beneficiary_id", UUID.class),
+                rs.getString("app_id"),
+                rs.getString("role_id"),
+                rs.getString("duration"),
+                rs.getString("justification"),
+                rs.getString("channel"),
+                RequestStatus.valueOf(rs.getString("status")),
+                rs.getLong("catalog_version"),
+                (Integer) rs.getObject("current_stage"),
+                rs.getBoolean("automatic"),
+                rs.getObject("grant_id", UUID.class),
+                rs.getObject("extends_grant_id", UUID.class),
+                rs.getString("ticket_system"),
+                rs.getString("ticket_key"),
+                rs.getString("ticket_url"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                instant(rs.getObject("decided_at", OffsetDateTime.class)),
+                instant(rs.getObject("granted_at", OffsetDateTime.class)));
+    }
+
+    private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

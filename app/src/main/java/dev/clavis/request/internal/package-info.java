@@ -1,0 +1,4 @@
+@NullMarked
+package dev.clavis.request.internal;
+
+import org.jspecify.annotations.NullMarked;
