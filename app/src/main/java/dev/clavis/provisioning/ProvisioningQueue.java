@@ -15,4 +15,7 @@ public interface ProvisioningQueue {
      * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
      */
     List<UUID> enqueue(List<MembershipTask> tasks);
+
+    /** The tasks queued with this reference, in the order queued. */
+    List<QueuedTask> tasksFor(String reference);
 }

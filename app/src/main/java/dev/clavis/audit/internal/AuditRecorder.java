@@ -5,7 +5,12 @@ import dev.clavis.audit.AuditTrail;
 import dev.clavis.catalog.CatalogApplied;
 import dev.clavis.platform.ApiTokenIssued;
 import dev.clavis.platform.Scope;
+import dev.clavis.provisioning.MembershipChangeConfirmed;
+import dev.clavis.provisioning.MembershipChangeFailed;
+import dev.clavis.provisioning.MembershipChangeRetrying;
+import dev.clavis.provisioning.MembershipOperation;
 import java.util.LinkedHashMap;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AuditRecorder {
+
+    /** The actor of what Clavis does by itself, such as applying a queued membership change. */
+    private static final String SYSTEM = "system";
 
     private final AuditTrail trail;
 
@@ -48,5 +56,46 @@ class AuditRecorder {
         data.put("person", event.personId() == null ? "none" : event.personId().toString());
         data.put("scopes", event.scopes().stream().map(Scope::value).sorted().toList());
         trail.append(new AuditEvent("token.issued", event.issuedBy(), "token:" + event.tokenId(), data));
+    }
+
+    @EventListener
+    void on(MembershipChangeConfirmed event) {
+        String type = switch (event.outcome()) {
+            case ADDED -> "membership.added";
+            case ALREADY_MEMBER -> "membership.already-member";
+            case REMOVED -> "membership.removed";
+            case NOT_A_MEMBER -> "membership.not-a-member";
+        };
+        var data = membership(event.taskId(), event.operation(), event.groupName(), event.personId());
+        data.put("outcome", event.outcome().name());
+        data.put("attempts", event.attempts());
+        trail.append(new AuditEvent(type, SYSTEM, event.reference(), data));
+    }
+
+    @EventListener
+    void on(MembershipChangeRetrying event) {
+        var data = membership(event.taskId(), event.operation(), event.groupName(), event.personId());
+        data.put("error", event.error());
+        data.put("attempts", event.attempt());
+        data.put("nextAttemptAt", event.nextAttemptAt().toString());
+        trail.append(new AuditEvent("membership.retrying", SYSTEM, event.reference(), data));
+    }
+
+    @EventListener
+    void on(MembershipChangeFailed event) {
+        var data = membership(event.taskId(), event.operation(), event.groupName(), event.personId());
+        data.put("error", event.error());
+        data.put("attempts", event.attempts());
+        trail.append(new AuditEvent("membership.failed", SYSTEM, event.reference(), data));
+    }
+
+    private static LinkedHashMap<String, Object> membership(UUID task, MembershipOperation operation, String group,
+            UUID person) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("task", task.toString());
+        data.put("operation", operation.name());
+        data.put("group", group);
+        data.put("person", person.toString());
+        return data;
     }
 }

@@ -1,0 +1,174 @@
+package dev.clavis.provisioning.internal;
+
+import dev.clavis.provisioning.MembershipOperation;
+import dev.clavis.provisioning.MembershipOutcome;
+import dev.clavis.provisioning.MembershipTask;
+import dev.clavis.provisioning.QueuedTask;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task table. Every change of a claimed task is conditional on the claim still being the one the
+ * worker made (status, worker and attempt), so a worker that lost its lease changes nothing.
+ */
+@Component
+class JdbcTasks {
+
+    /** Longest error text kept; connector messages are short, stack traces are not stored. */
+    static final int MAX_ERROR_LENGTH = 4000;
+
+    /**
+     * Claimable now: pending and due, or held by a worker whose lease ran out; and no earlier task of
+     * the same group and person is unfinished, so each pair's tasks apply in the order queued.
+     */
+    private static final String CLAIMABLE = """
+            ((t.status = 'PENDING' and t.next_attempt_at <= ?) or (t.status = 'RUNNING' and t.lease_until < ?))
+            and not exists (select 1 from provisioning_task e
+                            where e.group_name = t.group_name and e.person_id = t.person_id
+                              and e.queue_seq < t.queue_seq and e.status in ('PENDING', 'RUNNING'))""";
+
+    private static final String HELD_BY_CLAIM = " where id = ? and status = 'RUNNING' and claimed_by = ? and attempts = ?";
+
+    private final JdbcTemplate jdbc;
+
+    JdbcTasks(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the tasks as pending and due, in list order, which is their queue order. */
+    void insert(List<UUID> ids, List<MembershipTask> tasks, Instant now) {
+        jdbc.batchUpdate("""
+                        insert into provisioning_task
+                          (id, reference, operation, group_name, person_id, status, attempts, next_attempt_at, queued_at)
+                        values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int index) throws SQLException {
+                        MembershipTask task = tasks.get(index);
+                        statement.setObject(1, ids.get(index));
+                        statement.setString(2, task.reference());
+                        statement.setString(3, task.operation().name());
+                        statement.setString(4, task.groupName());
+                        statement.setObject(5, task.personId());
+                        statement.setObject(6, utc(now));
+                        statement.setObject(7, utc(now));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return tasks.size();
+                    }
+                });
+    }
+
+    /** Up to {@code limit} claimable tasks, the longest due first. */
+    List<UUID> claimable(Instant now, int limit) {
+        return jdbc.queryForList("select t.id from provisioning_task t where " + CLAIMABLE
+                        + " order by t.next_attempt_at, t.queue_seq fetch first " + limit + " rows only",
+                UUID.class, utc(now), utc(now));
+    }
+
+    /**
+     * Takes the task if it is still claimable; one statement, so of several workers (in any instance)
+     * exactly one gets it. Each claim counts as an attempt, so a task that keeps crashing its worker
+     * still runs out of attempts.
+     */
+    Optional<ClaimedTask> claim(UUID id, Instant now, Instant leaseUntil, String worker) {
+        int claimed = jdbc.update("""
+                        update provisioning_task t
+                        set status = 'RUNNING', attempts = attempts + 1, lease_until = ?, claimed_by = ?
+                        where t.id = ? and""" + " " + CLAIMABLE,
+                utc(leaseUntil), worker, id, utc(now), utc(now));
+        if (claimed != 1) {
+            return Optional.empty();
+        }
+        return jdbc.query("select * from provisioning_task where id = ? and claimed_by = ?",
+                (rs, row) -> new ClaimedTask(id, task(rs), rs.getInt("attempts"), instant(rs, "queued_at"), worker),
+                id, worker).stream().findFirst();
+    }
+
+    boolean markDone(ClaimedTask claim, MembershipOutcome outcome, Instant now) {
+        return jdbc.update("""
+                        update provisioning_task
+                        set status = 'DONE', outcome = ?, done_at = ?, lease_until = null, last_error = null""" + HELD_BY_CLAIM,
+                outcome.name(), utc(now), claim.id(), claim.worker(), claim.attempt()) == 1;
+    }
+
+    boolean markRetrying(ClaimedTask claim, String error, Instant nextAttemptAt) {
+        return jdbc.update("""
+                        update provisioning_task
+                        set status = 'PENDING', next_attempt_at = ?, lease_until = null, last_error = ?""" + HELD_BY_CLAIM,
+                utc(nextAttemptAt), error, claim.id(), claim.worker(), claim.attempt()) == 1;
+    }
+
+    boolean markFailed(ClaimedTask claim, String error, Instant now) {
+        return jdbc.update("""
+                        update provisioning_task
+                        set status = 'FAILED', done_at = ?, lease_until = null, last_error = ?""" + HELD_BY_CLAIM,
+                utc(now), error, claim.id(), claim.worker(), claim.attempt()) == 1;
+    }
+
+    /** Gives a claimed task back untried, as if it had never been claimed. */
+    void release(ClaimedTask claim) {
+        jdbc.update("update provisioning_task set status = 'PENDING', attempts = attempts - 1, lease_until = null"
+                + HELD_BY_CLAIM, claim.id(), claim.worker(), claim.attempt());
+    }
+
+    long countFailed() {
+        return count("status = 'FAILED'");
+    }
+
+    long countUnfinished() {
+        return count("status in ('PENDING', 'RUNNING')");
+    }
+
+    List<QueuedTask> byReference(String reference) {
+        return jdbc.query("select * from provisioning_task where reference = ? order by queue_seq",
+                JdbcTasks::queued, reference);
+    }
+
+    private long count(String condition) {
+        Long count = jdbc.queryForObject("select count(*) from provisioning_task where " + condition, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static QueuedTask queued(ResultSet rs, int row) throws SQLException {
+        String outcome = rs.getString("outcome");
+        OffsetDateTime doneAt = rs.getObject("done_at", OffsetDateTime.class);
+        return new QueuedTask(
+                rs.getObject("id", UUID.class),
+                task(rs),
+                QueuedTask.Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                outcome == null ? null : MembershipOutcome.valueOf(outcome),
+                rs.getString("last_error"),
+                instant(rs, "queued_at"),
+                doneAt == null ? null : doneAt.toInstant());
+    }
+
+    private static MembershipTask task(ResultSet rs) throws SQLException {
+        return new MembershipTask(
+                MembershipOperation.valueOf(rs.getString("operation")),
+                rs.getString("group_name"),
+                rs.getObject("person_id", UUID.class),
+                rs.getString("reference"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

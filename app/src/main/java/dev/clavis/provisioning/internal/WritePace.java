@@ -1,0 +1,84 @@
+package dev.clavis.provisioning.internal;
+
+import dev.clavis.connector.spi.RateLimit;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Paces the writes of this instance to the directory under its rate limit. Calls are spaced evenly,
+ * one permit per interval, at {@value #HEADROOM} of the limit, rather than let through in bursts at
+ * the start of each period: the provider sees a steady rate just under its limit. A writer waits for
+ * its permit; it never fails for want of one.
+ */
+final class WritePace {
+
+    /** The share of the limit used: pacing at exactly the limit leaves no room for the provider's own clock. */
+    static final double HEADROOM = 0.9;
+
+    /** How long one wait for a permit lasts before the writer checks whether it should stop. */
+    private static final Duration WAIT_STEP = Duration.ofSeconds(1);
+
+    private final @Nullable RateLimiter limiter;
+    private final String description;
+
+    private WritePace(@Nullable RateLimiter limiter, String description) {
+        this.limiter = limiter;
+        this.description = description;
+    }
+
+    /**
+     * @param writesPerSecond the configured limit: {@code 0} is unlimited; {@code null} leaves the
+     *     connector's documented limit in force
+     * @param documented the limit the connector's provider documents, if any
+     */
+    static WritePace of(String connector, @Nullable Double writesPerSecond, Optional<RateLimit> documented) {
+        if (writesPerSecond != null) {
+            return writesPerSecond == 0 ? unlimited(connector) : paced(connector, writesPerSecond, Duration.ofSeconds(1));
+        }
+        return documented.map(limit -> paced(connector, limit.permits(), limit.period()))
+                .orElseGet(() -> unlimited(connector));
+    }
+
+    private static WritePace unlimited(String connector) {
+        return new WritePace(null, "unlimited writes to the " + connector + " directory");
+    }
+
+    private static WritePace paced(String connector, double permits, Duration period) {
+        Duration interval = Duration.ofNanos(Math.max(1, (long) (period.toNanos() / (permits * HEADROOM))));
+        var config = RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(interval)
+                .timeoutDuration(WAIT_STEP)
+                .build();
+        String limit = permits == Math.rint(permits) ? String.valueOf((long) permits) : String.valueOf(permits);
+        return new WritePace(RateLimiter.of("provisioning-" + connector, config), "one write to the " + connector
+                + " directory every " + interval.toMillis() + " ms, under its limit of " + limit + " per " + period);
+    }
+
+    /**
+     * Waits for a permit.
+     *
+     * @param wanted asked between waits; once false, the wait ends without a permit
+     * @return whether a permit was granted
+     */
+    boolean await(BooleanSupplier wanted) {
+        if (limiter == null) {
+            return true;
+        }
+        while (wanted.getAsBoolean()) {
+            if (limiter.acquirePermission()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.clavis.provisioning.internal;
+
+import org.jspecify.annotations.NullMarked;
