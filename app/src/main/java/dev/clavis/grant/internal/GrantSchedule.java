@@ -35,7 +35,10 @@ class GrantSchedule {
         if (remindAt.isAfter(clock.instant())) {
             place(REMINDER, grantId, remindAt);
         } else {
-            scheduler.getObject().cancel(TaskInstanceId.of(REMINDER, grantId.toString()));
+            var reminder = TaskInstanceId.of(REMINDER, grantId.toString());
+            if (scheduler.getObject().getScheduledExecution(reminder).isPresent()) {
+                scheduler.getObject().cancel(reminder);
+            }
         }
     }
 

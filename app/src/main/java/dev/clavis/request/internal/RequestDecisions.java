@@ -1,9 +1,5 @@
 package dev.clavis.request.internal;
 
-import dev.clavis.catalog.App;
-import dev.clavis.catalog.Approval;
-import dev.clavis.catalog.ApprovalStage;
-import dev.clavis.catalog.CatalogService;
 import dev.clavis.platform.ConflictException;
 import dev.clavis.platform.ForbiddenException;
 import dev.clavis.platform.InvalidInputException;
@@ -31,16 +27,14 @@ class RequestDecisions {
     private final RequestStore store;
     private final RequestRouting routing;
     private final RequestViews views;
-    private final CatalogService catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RequestDecisions(RequestStore store, RequestRouting routing, RequestViews views, CatalogService catalog,
+    RequestDecisions(RequestStore store, RequestRouting routing, RequestViews views,
             ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.routing = routing;
         this.views = views;
-        this.catalog = catalog;
         this.events = events;
         this.clock = clock;
     }
@@ -86,7 +80,7 @@ class RequestDecisions {
             routing.deny(request, "Denied by " + who + comment, command.approver());
         } else if (stageComplete(request, stage, approvers)) {
             store.stageStatus(request.id(), stage, "APPROVED", now);
-            next(request, stage);
+            routing.advance(request, stage);
         }
         return views.view(request.id());
     }
@@ -96,19 +90,4 @@ class RequestDecisions {
         return !requireAll || new HashSet<>(store.approvalsAt(request.id(), stage)).containsAll(approvers);
     }
 
-    private void next(StoredRequest request, int stage) {
-        int next = stage + 1;
-        if (next >= store.stageCount(request.id())) {
-            routing.approve(request, false, "Every stage approved");
-            return;
-        }
-        App app = catalog.current().app(request.appId()).orElse(null);
-        var role = app == null ? null : app.role(request.roleId()).orElse(null);
-        if (role == null || !(role.approval() instanceof Approval.Stages stages) || stages.stages().size() <= next) {
-            routing.fail(request, "The role " + request.appId() + "/" + request.roleId() + " changed in the catalog while the request waited");
-            return;
-        }
-        ApprovalStage nextStage = stages.stages().get(next);
-        routing.openStage(request, app, nextStage, next, 0);
-    }
 }

@@ -92,10 +92,48 @@ class RequestRouting {
         store.currentStage(request.id(), index);
         store.timeline(request.id(), "stage.opened", "Stage " + (index + 1) + " waits for " + chosen.description() + ": "
                 + names(chosen.people()), now);
+        if (carryEarlierApprovals(request, index, stage, chosen.people(), now)) {
+            store.stageStatus(request.id(), index, "APPROVED", now);
+            advance(request, index);
+            return;
+        }
         events.publishEvent(new ApprovalRequested(request.id(), index, chosen.description(), chosen.escalation(), chosen.people()));
         if (timeoutAt != null) {
             scheduler.getObject().schedule(new TaskInstance<>(STAGE_TIMEOUT, request.id() + ":" + index + ":" + chosen.escalation()), timeoutAt);
         }
+    }
+
+    /** After a stage is approved: the next stage, or the grant when it was the last. */
+    void advance(StoredRequest request, int approvedStage) {
+        int next = approvedStage + 1;
+        if (next >= store.stageCount(request.id())) {
+            approve(request, false, "Every stage approved");
+            return;
+        }
+        App app = catalog.current().app(request.appId()).orElse(null);
+        Role role = app == null ? null : app.role(request.roleId()).orElse(null);
+        if (role == null || !(role.approval() instanceof Approval.Stages stages) || stages.stages().size() <= next) {
+            fail(request, "The role " + request.appId() + "/" + request.roleId() + " changed in the catalog while the request waited");
+            return;
+        }
+        openStage(request, app, stages.stages().get(next), next, 0);
+    }
+
+    /**
+     * Someone who approved an earlier stage and is an approver of this one (a manager who also owns
+     * the app) is not asked twice: their approval counts here too. Answers whether that completes the stage.
+     */
+    private boolean carryEarlierApprovals(StoredRequest request, int index, ApprovalStage stage, List<UUID> stageApprovers,
+            Instant now) {
+        var earlier = store.approvalsBefore(request.id(), index);
+        var carried = stageApprovers.stream().filter(earlier::contains).toList();
+        for (UUID approver : carried) {
+            store.insertDecision(request.id(), index, approver, "approve", "approved at an earlier stage", "carried", now);
+            store.timeline(request.id(), "decision", "Stage " + (index + 1) + " approved by " + name(approver)
+                    + ", who approved an earlier stage", now);
+        }
+        boolean requireAll = stage.require() == ApprovalStage.Require.ALL;
+        return !carried.isEmpty() && (!requireAll || carried.containsAll(stageApprovers));
     }
 
     /** The request is approved: a grant is made and its memberships queued, in this transaction. */

@@ -248,7 +248,8 @@ class RequestService implements AccessRequests {
             return null;
         }
         if (!role.allows(duration)) {
-            errors.add(new FieldError("duration", duration + " is not allowed for " + role.ref() + "; pick one of " + role.durations()));
+            errors.add(new FieldError("duration", "'" + text.strip() + "' is not allowed for " + role.ref() + "; pick one of "
+                    + role.durations()));
             return null;
         }
         return duration;

@@ -159,6 +159,11 @@ class RequestStore {
                 .param("id", requestId).param("stage", stage).param("by", by).query(Integer.class).single() > 0;
     }
 
+    List<UUID> approvalsBefore(UUID requestId, int stage) {
+        return jdbc.sql("select decided_by from request_decision where request_id = :id and stage_index < :stage and decision = 'approve'")
+                .param("id", requestId).param("stage", stage).query(UUID.class).list();
+    }
+
     List<UUID> approvalsAt(UUID requestId, int stage) {
         return jdbc.sql("select decided_by from request_decision where request_id = :id and stage_index = :stage and decision = 'approve'")
                 .param("id", requestId).param("stage", stage).query(UUID.class).list();
