@@ -20,8 +20,11 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -36,16 +39,19 @@ import tools.jackson.databind.JsonNode;
 /**
  * Clavis on an LDAP server of the test's own that answers the first modify requests with result 51
  * (busy), which the LDAP connector classifies as transient: the worker retries with backoff until the
- * change lands or the attempts run out.
+ * change lands or the attempts run out. Writes are paced under a configured rate limit.
  */
 class ProvisioningRetriesIT extends RunningClavis {
 
     private static final int MAX_ATTEMPTS = 3;
+    private static final int WRITES_PER_SECOND = 20;
     private static final String BUSY_MESSAGE = "the directory is busy, try again later";
     private static final String BOB = "uid=bob,ou=people," + BASE_DN;
 
     /** How many of the next modify requests the server refuses as busy. */
     private static final AtomicInteger REFUSALS = new AtomicInteger();
+    /** When each modify request arrived, in nanoseconds. */
+    private static final Queue<Long> MODIFIES = new ConcurrentLinkedQueue<>();
     private static final InMemoryDirectoryServer SERVER = startServer();
     private static final Path DATA = newDataDir();
 
@@ -71,6 +77,7 @@ class ProvisioningRetriesIT extends RunningClavis {
         registry.add("clavis.provisioning.initial-backoff", () -> "PT0.05S");
         registry.add("clavis.provisioning.max-backoff", () -> "PT0.2S");
         registry.add("clavis.provisioning.poll-interval", () -> "PT0.05S");
+        registry.add("clavis.provisioning.rate-limit", () -> WRITES_PER_SECOND);
     }
 
     @AfterEach
@@ -120,6 +127,30 @@ class ProvisioningRetriesIT extends RunningClavis {
         assertThat(last.get(0).get("data").get("error").asString()).contains(BUSY_MESSAGE);
     }
 
+    @Test
+    void writesArePacedUnderTheRateLimit() {
+        String reference = "test:" + UUID.randomUUID();
+        List<MembershipTask> removals = new ArrayList<>();
+        for (String uid : List.of("dan", "eve", "fay", "gus", "hal")) {
+            UUID person = personId(uid + "@acme.test");
+            removals.add(new MembershipTask(MembershipOperation.REMOVE, "eng", person, reference));
+            removals.add(new MembershipTask(MembershipOperation.REMOVE, "ops", person, reference));
+        }
+        MODIFIES.clear();
+
+        transactions.executeWithoutResult(tx -> queue.enqueue(removals));
+
+        List<QueuedTask> tasks = Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(25))
+                .until(() -> queue.tasksFor(reference), all -> all.stream().allMatch(t -> t.status().finished()));
+        assertThat(tasks).hasSize(10).allSatisfy(t -> assertThat(t.outcome()).isEqualTo(MembershipOutcome.NOT_A_MEMBER));
+        List<Long> arrivals = List.copyOf(MODIFIES);
+        assertThat(arrivals).hasSize(10);
+        // One permit per interval at 90% of the limit: ten writes span at least eight whole intervals.
+        Duration interval = Duration.ofNanos((long) (1e9 / (WRITES_PER_SECOND * 0.9)));
+        assertThat(Duration.ofNanos(Collections.max(arrivals) - Collections.min(arrivals)))
+                .isGreaterThanOrEqualTo(interval.multipliedBy(8));
+    }
+
     private void enqueue(MembershipTask task) {
         transactions.executeWithoutResult(tx -> queue.enqueue(List.of(task)));
     }
@@ -155,6 +186,7 @@ class ProvisioningRetriesIT extends RunningClavis {
             config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
                 @Override
                 public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
+                    MODIFIES.add(System.nanoTime());
                     if (REFUSALS.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                         throw new LDAPException(ResultCode.BUSY, BUSY_MESSAGE);
                     }
@@ -165,7 +197,7 @@ class ProvisioningRetriesIT extends RunningClavis {
             for (String unit : List.of("people", "groups")) {
                 server.add("dn: ou=" + unit + "," + BASE_DN, "objectClass: top", "objectClass: organizationalUnit", "ou: " + unit);
             }
-            for (String uid : List.of("ann", "bob", "cat")) {
+            for (String uid : List.of("ann", "bob", "cat", "dan", "eve", "fay", "gus", "hal")) {
                 String name = Character.toUpperCase(uid.charAt(0)) + uid.substring(1);
                 server.add("dn: uid=" + uid + ",ou=people," + BASE_DN, "objectClass: top", "objectClass: person",
                         "objectClass: organizationalPerson", "objectClass: inetOrgPerson", "uid: " + uid,
