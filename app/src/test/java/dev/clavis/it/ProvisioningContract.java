@@ -13,7 +13,6 @@ import dev.clavis.provisioning.MembershipTask;
 import dev.clavis.provisioning.ProvisioningQueue;
 import dev.clavis.provisioning.QueuedTask;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
