@@ -118,6 +118,12 @@ class JdbcTasks {
                 utc(now), error, claim.id(), claim.worker(), claim.attempt()) == 1;
     }
 
+    /** Keeps the task claimed for longer; false when the claim was lost already. */
+    boolean renewLease(ClaimedTask claim, Instant leaseUntil) {
+        return jdbc.update("update provisioning_task set lease_until = ?" + HELD_BY_CLAIM,
+                utc(leaseUntil), claim.id(), claim.worker(), claim.attempt()) == 1;
+    }
+
     /** Gives a claimed task back untried, as if it had never been claimed. */
     void release(ClaimedTask claim) {
         jdbc.update("update provisioning_task set status = 'PENDING', attempts = attempts - 1, lease_until = null"

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * connector outside any transaction, then records the result. Woken by commits that queued tasks,
  * and otherwise looking every poll interval, for retries, other instances' tasks and expired leases.
  *
- * <p>On stop, workers finish the call in hand; one still waiting for a permit gives its task back.
+ * <p>On stop, workers finish the call in hand; one still waiting for a rate permit gives its task back.
  * A task whose worker died stays claimed until its lease runs out, then runs again: connector calls
  * are idempotent, so applying a change twice is safe.
  */
@@ -141,8 +141,16 @@ class ProvisioningWorker implements SmartLifecycle {
     }
 
     private void apply(ClaimedTask claim) {
-        if (!pace.await(() -> running)) {
-            tasks.release(claim);
+        // A slow pace can keep a task waiting for its permit longer than its lease: renew the lease
+        // while waiting, so no other worker takes the task up meanwhile.
+        boolean permitted = pace.await(() -> running
+                && tasks.renewLease(claim, clock.instant().plus(settings.lease())));
+        if (!permitted) {
+            if (running) {
+                log.info("Task {} was taken up again while {} waited for a permit", claim.id(), claim.worker());
+            } else {
+                tasks.release(claim);
+            }
             return;
         }
         MembershipOutcome outcome;

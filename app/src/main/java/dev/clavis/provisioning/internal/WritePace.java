@@ -62,18 +62,19 @@ final class WritePace {
     /**
      * Waits for a permit.
      *
-     * @param wanted asked between waits; once false, the wait ends without a permit
+     * @param stillWanted asked after each step of the wait that ended without a permit; once false,
+     *     the wait ends
      * @return whether a permit was granted
      */
-    boolean await(BooleanSupplier wanted) {
+    boolean await(BooleanSupplier stillWanted) {
         if (limiter == null) {
             return true;
         }
-        while (wanted.getAsBoolean()) {
+        do {
             if (limiter.acquirePermission()) {
                 return true;
             }
-        }
+        } while (stillWanted.getAsBoolean());
         return false;
     }
 
