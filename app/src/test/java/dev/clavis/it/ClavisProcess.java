@@ -28,7 +28,10 @@ final class ClavisProcess implements AutoCloseable {
         this.extraEnvironment = extraEnvironment;
     }
 
-    /** Starts Clavis and answers how long it took to report healthy. */
+    /**
+     * Starts Clavis and answers how long it took to be ready: healthy, with its start-up work (first
+     * sync, catalog) done, which is what readiness reports.
+     */
     Duration start() throws IOException, InterruptedException {
         Path jar = Path.of("target", "clavis.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
@@ -52,7 +55,7 @@ final class ClavisProcess implements AutoCloseable {
                 throw new IllegalStateException("Clavis exited with " + process.exitValue() + "; see " + dataDir.resolve("clavis.log"));
             }
             try {
-                if (api.get("/actuator/health").body().contains("\"status\":\"UP\"")) {
+                if (api.get("/actuator/health/readiness").body().contains("\"status\":\"UP\"")) {
                     return Duration.ofNanos(System.nanoTime() - started);
                 }
             } catch (IllegalStateException notYet) {

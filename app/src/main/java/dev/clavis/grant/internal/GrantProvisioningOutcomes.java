@@ -76,7 +76,9 @@ class GrantProvisioningOutcomes {
         if (membership == null || !membership.state().equals("ADDING")) {
             return;
         }
-        if (confirmed.outcome() == MembershipOutcome.ALREADY_MEMBER
+        // Only a first attempt's "already a member" means the person had it before: on a retry it may
+        // be our own earlier attempt, confirmed by the directory just before a crash or a timeout.
+        if (confirmed.outcome() == MembershipOutcome.ALREADY_MEMBER && confirmed.attempts() == 1
                 && !store.otherGrantNeeds(grant.personId(), confirmed.groupName(), grant.id())) {
             store.markPreexisting(grant.id(), confirmed.groupName());
         }

@@ -1,5 +1,6 @@
 package dev.clavis.grant.internal;
 
+import dev.clavis.directory.Directory;
 import dev.clavis.grant.Grant;
 import dev.clavis.grant.GrantFigures;
 import dev.clavis.grant.GrantExtended;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,16 +31,18 @@ class JdbcGrants implements Grants {
 
     private final GrantStore store;
     private final JdbcClient jdbc;
+    private final Directory directory;
     private final GrantEnding ending;
     private final GrantSchedule schedule;
     private final ProvisioningQueue provisioning;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JdbcGrants(GrantStore store, JdbcClient jdbc, GrantEnding ending, GrantSchedule schedule, ProvisioningQueue provisioning,
+    JdbcGrants(GrantStore store, JdbcClient jdbc, Directory directory, GrantEnding ending, GrantSchedule schedule, ProvisioningQueue provisioning,
             ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.jdbc = jdbc;
+        this.directory = directory;
         this.ending = ending;
         this.schedule = schedule;
         this.provisioning = provisioning;
@@ -53,8 +57,12 @@ class JdbcGrants implements Grants {
         Instant now = clock.instant();
         store.insert(id, grant.requestId(), grant.personId(), grant.role().ref(), grant.role().risk().value(),
                 grant.duration().toString(), now);
+        Set<String> current = directory.groupNamesOf(grant.personId());
         for (String group : grant.role().groups()) {
             store.insertMembership(id, group, "ADDING", now);
+            if (current.contains(group) && !store.otherGrantNeeds(grant.personId(), group, id)) {
+                store.markPreexisting(id, group);
+            }
         }
         provisioning.enqueue(grant.role().groups().stream()
                 .map(group -> new MembershipTask(MembershipOperation.ADD, group, grant.personId(), GrantReference.of(id)))

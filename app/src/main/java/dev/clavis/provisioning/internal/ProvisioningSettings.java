@@ -26,7 +26,7 @@ record ProvisioningSettings(
         @DefaultValue("PT1S") Duration initialBackoff,
         @DefaultValue("PT5M") Duration maxBackoff,
         @Nullable Double rateLimit,
-        @DefaultValue("PT2M") Duration lease,
+        @DefaultValue("PT1M") Duration lease,
         @DefaultValue("PT1S") Duration pollInterval) {
 
     ProvisioningSettings {
