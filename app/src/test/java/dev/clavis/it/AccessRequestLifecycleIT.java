@@ -47,11 +47,11 @@ class AccessRequestLifecycleIT extends RunningClavis {
     @BeforeAll
     void lab() throws Exception {
         try (LDAPConnection ldap = ldap(LDAP_PORT)) {
-            for (String group : List.of("lab-short", "lab-staged", "lab-single", "lab-a", "lab-b", "lab-secret")) {
+            for (String group : List.of("lab-short", "lab-staged", "lab-single", "lab-a", "lab-b", "lab-secret", "lab-slow", "lab-owned")) {
                 ldap.add("cn=" + group + "," + GROUPS, new Attribute("objectClass", "top", "groupOfNames"),
                         new Attribute("cn", group), new Attribute("member", MARIA_DN));
             }
-            for (int i = 1; i <= 8; i++) {
+            for (int i = 1; i <= 12; i++) {
                 String uid = "lab.user" + i;
                 ldap.add("uid=" + uid + "," + PEOPLE,
                         new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
@@ -101,6 +101,19 @@ class AccessRequestLifecycleIT extends RunningClavis {
                         risk: high
                         durations: [PT1H]
                         approval: auto
+                      - id: slow
+                        groups: [lab-slow]
+                        risk: medium
+                        durations: [permanent]
+                        approval:
+                          - approvers: manager
+                            timeout: PT2S
+                      - id: owned
+                        groups: [lab-owned]
+                        risk: low
+                        durations: [permanent]
+                        approval: auto
+                        exclusive: true
                 """;
         var applied = admin().put("/api/v1/catalog?dryRun=false", catalog, "application/yaml");
         assertThat(applied.status()).as(applied.body()).isEqualTo(200);
@@ -291,6 +304,76 @@ class AccessRequestLifecycleIT extends RunningClavis {
         assertThat(evidence.get("auditTrail").toString()).contains("request.submitted", "request.approved", "membership.added", "grant.activated");
         assertThat(evidence.get("chain").get("valid").asBoolean()).isTrue();
         assertThat(request).isNotNull();
+    }
+
+    @Test
+    void aStageThatTimesOutEscalatesToTheAppOwners() {
+        JsonNode request = as("lab.user9").post("/api/v1/requests", Api.json(Map.of("app", "lab", "role", "slow", "duration", "permanent"))).json();
+        String id = request.get("id").asString();
+
+        JsonNode escalated = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin().get("/api/v1/requests/" + id).json(), r -> r.get("approvals").get(0).get("escalation").asInt() == 1);
+
+        assertThat(escalated.get("approvals").get(0).get("approvers")).extracting(a -> a.get("email").asString())
+                .containsExactly("priya.shah@acme.test");
+        assertThat(as("maria.lopez").post("/api/v1/requests/" + id + "/decision", decision("approve")).status())
+                .as("the manager's turn has passed").isEqualTo(403);
+        assertThat(as("priya.shah").post("/api/v1/requests/" + id + "/decision", decision("approve")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRevokedGrantIsRemovedFromTheDirectory() throws Exception {
+        JsonNode granted = awaitStatus(as("lab.user10").post("/api/v1/requests",
+                Api.json(Map.of("app", "lab", "role", "a", "duration", "permanent"))).json(), "GRANTED");
+        String grantId = granted.get("grantId").asString();
+        assertThat(as("sam.taylor").post("/api/v1/grants/" + grantId + "/revoke", "{}").status())
+                .as("a stranger may not revoke it").isEqualTo(403);
+
+        var revoked = as("lab.user10").post("/api/v1/grants/" + grantId + "/revoke", Api.json(Map.of("reason", "done with it")));
+
+        assertThat(revoked.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !members("lab-a").contains("uid=lab.user10," + PEOPLE));
+        awaitStatus(granted, "REVOKED");
+        assertThat(as("lab.user10").post("/api/v1/grants/" + grantId + "/revoke", "{}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void askingOnBehalfOfSomeoneNeedsToBeTheirManagerOrAnAdmin() {
+        var stranger = as("sam.taylor").post("/api/v1/requests",
+                Api.json(Map.of("beneficiary", "lab.user11@acme.test", "app", "lab", "role", "a", "duration", "permanent")));
+
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.json().get("detail").asString()).contains("manager or an admin");
+    }
+
+    @Test
+    void aMembershipRemovedBehindClavissBackIsProvisionedAgainAndUnexplainedOnesInAnExclusiveGroupAreRemoved() throws Exception {
+        JsonNode granted = awaitStatus(as("lab.user12").post("/api/v1/requests",
+                Api.json(Map.of("app", "lab", "role", "owned", "duration", "permanent"))).json(), "GRANTED");
+        try (LDAPConnection ldap = ldap(LDAP_PORT)) {
+            ldap.modify("cn=lab-owned," + GROUPS, new com.unboundid.ldap.sdk.Modification(
+                    com.unboundid.ldap.sdk.ModificationType.DELETE, "member", "uid=lab.user12," + PEOPLE));
+            ldap.modify("cn=lab-owned," + GROUPS, new com.unboundid.ldap.sdk.Modification(
+                    com.unboundid.ldap.sdk.ModificationType.ADD, "member", "uid=sam.taylor," + PEOPLE));
+        }
+
+        syncAndWait("");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> members("lab-owned").equals(List.of("uid=lab.user12," + PEOPLE)));
+        assertThat(admin().get("/api/v1/grants/" + granted.get("grantId").asString()).json().get("status").asString())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void theMetricsSummaryCountsGrantedRequestsAndActiveGrants() throws Exception {
+        awaitStatus(as("lab.user11").post("/api/v1/requests", Api.json(Map.of("app", "lab", "role", "b", "duration", "permanent"))).json(), "GRANTED");
+
+        JsonNode summary = admin().get("/api/v1/metrics/summary").json();
+
+        assertThat(summary.get("granted").asLong()).isPositive();
+        assertThat(summary.get("automationRate").asDouble()).isBetween(0.01, 1.0);
+        assertThat(summary.get("activeGrants").asLong()).isPositive();
+        assertThat(summary.get("timeToAccess").get("p95").asString()).startsWith("PT");
     }
 
     private Api as(String uid) {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Copies the directory into the database: people, then groups, then memberships, page by page.
@@ -32,15 +33,17 @@ class DirectorySynchronizer {
     private final SyncRuns runs;
     private final SyncSettings settings;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final ReentrantLock oneAtATime = new ReentrantLock();
 
     DirectorySynchronizer(DirectoryConnection directory, SyncWriter writer, SyncRuns runs, SyncSettings settings,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.directory = directory;
         this.writer = writer;
         this.runs = runs;
         this.settings = settings;
         this.events = events;
+        this.transactions = transactions;
     }
 
     void run(UUID syncId) {
@@ -87,11 +90,15 @@ class DirectorySynchronizer {
             runs.add(id, "groups_removed", groupsRemoved);
             runs.add(id, "memberships_added", membershipChanges[0]);
             runs.add(id, "memberships_removed", membershipChanges[1]);
-            runs.finish(id, SyncStatus.SUCCEEDED, null);
+            // One transaction for the record and the event, so listeners (drift reconciliation) hear of
+            // every successful sync, durably, even across a crash right after it.
+            transactions.executeWithoutResult(tx -> {
+                runs.finish(id, SyncStatus.SUCCEEDED, null);
+                events.publishEvent(new DirectorySynced(id, people, groups, memberships, departed));
+            });
             log.info("Directory sync {} succeeded in {} ms: {} people ({} departed), {} groups, {} memberships (+{} -{})",
                     id, (System.nanoTime() - started) / 1_000_000, people, departed, groups, memberships,
                     membershipChanges[0], membershipChanges[1]);
-            events.publishEvent(new DirectorySynced(id, people, groups, memberships, departed));
         } catch (RuntimeException e) {
             writer.discardStage(id);
             runs.finish(id, SyncStatus.FAILED, describe(e));

@@ -50,7 +50,7 @@ class GrantController {
 
     record GrantView(UUID id, @Nullable UUID requestId, UUID person, String email, String app, String role, List<String> groups,
             String origin, String status, @Nullable Instant grantedAt, @Nullable Instant expiresAt,
-            @Nullable Instant endedAt, @Nullable String endReason, List<?> memberships) {}
+            @Nullable Instant endedAt, @Nullable String endReason, @Nullable Instant removalConfirmedAt, List<?> memberships) {}
 
     /** Admins, auditors and approvers see every grant; anyone else sees their own. */
     @GetMapping("/api/v1/grants")
@@ -173,7 +173,7 @@ class GrantController {
         String email = directory.person(grant.personId()).map(Person::email).orElse("");
         return new GrantView(grant.id(), grant.requestId(), grant.personId(), email, grant.role().appId(), grant.role().roleId(),
                 grant.groups(), grant.origin(), grant.status().name(), grant.grantedAt(), grant.expiresAt(), grant.endedAt(),
-                grant.endReason(), grant.memberships().stream().map(m -> Map.of(
+                grant.endReason(), grant.removalConfirmedAt(), grant.memberships().stream().map(m -> Map.of(
                         "group", m.groupName(), "state", m.state(), "preexisting", m.preexisting())).toList());
     }
 }

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -195,12 +194,7 @@ class RequestService implements AccessRequests {
         var request = new StoredRequest(UUID.randomUUID(), requester.id(), beneficiary.id(), role.appId(), role.id(),
                 duration.toString(), justification, channel.value(), RequestStatus.PENDING_APPROVAL, current.version(), null,
                 false, null, extendsGrant, null, null, null, now, null, null);
-        try {
-            store.insert(request, now);
-        } catch (DuplicateKeyException raced) {
-            refuseSecondOpenRequest(beneficiary, role);
-            throw raced;
-        }
+        store.insert(request, now);
         String what = extendsGrant == null ? "Asked for " : "Asked to extend grant " + extendsGrant + " of ";
         store.timeline(request.id(), "submitted", what + role.ref() + " (" + role.risk().value() + ") for " + duration
                 + " for " + routing.name(beneficiary.id()) + " by " + routing.name(requester.id()) + " via " + channel.value()
