@@ -51,6 +51,7 @@ abstract class PersistenceContract extends RunningClavis {
         assertThat(sam.get("employeeType").asString()).isNotBlank();
         assertThat(sam.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(names(sam.get("groups"))).contains("all-staff");
+        assertThat(sam.get("grants").isArray()).as("the person's grants in effect are shown with them").isTrue();
         assertThat(admin().get("/api/v1/people/" + sam.get("id").asString()).json().get("email").asString())
                 .isEqualTo("sam.taylor@acme.test");
     }

@@ -1,13 +1,17 @@
 package dev.clavis.directory.internal;
 
 import dev.clavis.directory.Directory;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import dev.clavis.directory.Person;
+import dev.clavis.directory.PersonDetails;
 import dev.clavis.platform.InvalidInputException;
 import dev.clavis.platform.NotFoundException;
 import dev.clavis.platform.Page;
 import dev.clavis.platform.PageRequest;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,10 +26,12 @@ class PeopleController {
 
     private final JdbcClient jdbc;
     private final Directory directory;
+    private final List<PersonDetails> details;
 
-    PeopleController(JdbcClient jdbc, Directory directory) {
+    PeopleController(JdbcClient jdbc, Directory directory, List<PersonDetails> details) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.details = details;
     }
 
     record PersonView(
@@ -58,7 +64,8 @@ class PeopleController {
             String status,
             @Nullable Instant lastLoginAt,
             String externalId,
-            List<GroupRef> groups) {}
+            List<GroupRef> groups,
+            @JsonAnyGetter Map<String, Object> more) {}
 
     @GetMapping("/api/v1/people")
     Page<PersonView> list(
@@ -112,12 +119,13 @@ class PeopleController {
                 .param("person", p.id())
                 .query((rs, n) -> new GroupRef(rs.getObject("id", UUID.class), rs.getString("name")))
                 .list();
+        var more = new LinkedHashMap<String, Object>();
+        details.forEach(detail -> more.put(detail.name(), detail.of(p.id())));
         return new PersonDetail(p.id(), p.email(), p.displayName(), p.department(), p.title(), p.managerId(),
-                p.employeeType(), p.status().name(), p.lastLoginAt(), p.externalId(), groups);
+                p.employeeType(), p.status().name(), p.lastLoginAt(), p.externalId(), groups, more);
     }
 
     static String escapeLike(String value) {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
-
 }
