@@ -14,6 +14,15 @@ public interface AuditTrail {
      */
     AuditEntry append(AuditEvent event);
 
+    /**
+     * Like {@link #append}, but the entry is written just before the caller's transaction commits.
+     * The chain's lock is then the last lock a transaction takes and is held only while it commits:
+     * no lock-order deadlock with the rows the transaction changed, and more commits per second.
+     *
+     * @throws org.springframework.transaction.IllegalTransactionStateException outside a transaction
+     */
+    void appendAtCommit(AuditEvent event);
+
     /** Recomputes the whole chain. */
     Verification verify();
 

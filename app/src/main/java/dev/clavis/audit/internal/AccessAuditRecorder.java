@@ -119,7 +119,7 @@ class AccessAuditRecorder {
     }
 
     private void record(String type, String actor, String subject, Map<String, ?> data) {
-        trail.append(new AuditEvent(type, actor, subject, data));
+        trail.appendAtCommit(new AuditEvent(type, actor, subject, data));
     }
 
     /** Facts as alternating names and values; absent values are left out rather than written as null. */

@@ -46,7 +46,7 @@ class AuditRecorder {
             c.put("fields", change.fields());
             return c;
         }).toList());
-        trail.append(new AuditEvent("catalog.applied", event.appliedBy(), "catalog:" + event.version(), data));
+        trail.appendAtCommit(new AuditEvent("catalog.applied", event.appliedBy(), "catalog:" + event.version(), data));
     }
 
     @EventListener
@@ -55,7 +55,7 @@ class AuditRecorder {
         data.put("name", event.name());
         data.put("person", event.personId() == null ? "none" : event.personId().toString());
         data.put("scopes", event.scopes().stream().map(Scope::value).sorted().toList());
-        trail.append(new AuditEvent("token.issued", event.issuedBy(), "token:" + event.tokenId(), data));
+        trail.appendAtCommit(new AuditEvent("token.issued", event.issuedBy(), "token:" + event.tokenId(), data));
     }
 
     @EventListener
@@ -69,7 +69,7 @@ class AuditRecorder {
         var data = membership(event.taskId(), event.operation(), event.groupName(), event.personId());
         data.put("outcome", event.outcome().name());
         data.put("attempts", event.attempts());
-        trail.append(new AuditEvent(type, SYSTEM, event.reference(), data));
+        trail.appendAtCommit(new AuditEvent(type, SYSTEM, event.reference(), data));
     }
 
     @EventListener
@@ -78,7 +78,7 @@ class AuditRecorder {
         data.put("error", event.error());
         data.put("attempts", event.attempt());
         data.put("nextAttemptAt", event.nextAttemptAt().toString());
-        trail.append(new AuditEvent("membership.retrying", SYSTEM, event.reference(), data));
+        trail.appendAtCommit(new AuditEvent("membership.retrying", SYSTEM, event.reference(), data));
     }
 
     @EventListener
@@ -86,7 +86,7 @@ class AuditRecorder {
         var data = membership(event.taskId(), event.operation(), event.groupName(), event.personId());
         data.put("error", event.error());
         data.put("attempts", event.attempts());
-        trail.append(new AuditEvent("membership.failed", SYSTEM, event.reference(), data));
+        trail.appendAtCommit(new AuditEvent("membership.failed", SYSTEM, event.reference(), data));
     }
 
     private static LinkedHashMap<String, Object> membership(UUID task, MembershipOperation operation, String group,

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The trail in one table. The head row holds the last sequence and hash; locking it makes appends
@@ -52,6 +55,32 @@ class JdbcAuditTrail implements AuditTrail {
         jdbc.update("update audit_head set sequence = ?, hash = ? where id = 1", sequence, hash);
         return new AuditEntry(sequence, at, event.type(), event.actor(), event.subject(), CanonicalForm.parse(data),
                 previousHash, hash);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAtCommit(AuditEvent event) {
+        if (!TransactionSynchronizationManager.hasResource(this)) {
+            var pending = new ArrayList<AuditEvent>();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    // Entries recorded while these are written (none today) would join the same list.
+                    for (int i = 0; i < pending.size(); i++) {
+                        append(pending.get(i));
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcAuditTrail.this);
+                }
+            });
+        }
+        @SuppressWarnings("unchecked")
+        var pending = (List<AuditEvent>) TransactionSynchronizationManager.getResource(this);
+        pending.add(event);
     }
 
     @Override
