@@ -28,7 +28,7 @@ class CrashRecoveryIT {
     private static final String GROUP = "cn=github-members,ou=groups,dc=acme,dc=test";
     /** Slow, short-leased provisioning, so the kill lands while tasks are queued or in flight. */
     private static final Map<String, String> SLOW_PROVISIONING = Map.of(
-            "CLAVIS_PROVISIONING_RATE_LIMIT", "8",
+            "CLAVIS_PROVISIONING_RATE_LIMIT", "2",
             "CLAVIS_PROVISIONING_LEASE", "PT5S");
 
     @TempDir
