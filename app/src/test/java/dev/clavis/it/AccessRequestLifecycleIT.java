@@ -207,6 +207,13 @@ class AccessRequestLifecycleIT extends RunningClavis {
         Thread.sleep(25_000);
         assertThat(members("lab-short")).as("still a member after the original expiry").contains("uid=lab.user5," + PEOPLE);
         assertThat(membershipEntries()).as("no membership change in the audit trail").isEqualTo(entriesBefore);
+
+        as("lab.user5").post("/api/v1/grants/" + grantId + "/revoke", Api.json(Map.of("reason", "done early")));
+
+        awaitStatus(granted, "REVOKED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !members("lab-short").contains("uid=lab.user5," + PEOPLE));
+        await().atMost(Duration.ofSeconds(10)).until(() -> as("lab.user5").get("/api/v1/requests/" + granted.get("id").asString())
+                .json().get("timeline").toString().contains("confirmed the access is gone"));
     }
 
     @Test

@@ -38,8 +38,9 @@ class RequestStore {
                 .param("key", StoredRequest.openKey(beneficiary, app, role)).query(RequestStore::map).optional();
     }
 
+    /** The request a grant was made for; extensions of the grant point at it too, but are not it. */
     Optional<StoredRequest> byGrant(UUID grantId) {
-        return jdbc.sql("select * from access_request where grant_id = :grant").param("grant", grantId)
+        return jdbc.sql("select * from access_request where grant_id = :grant and extends_grant_id is null").param("grant", grantId)
                 .query(RequestStore::map).optional();
     }
 
