@@ -1,0 +1,19 @@
+package dev.clavis.bench;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one Clavis run measured.
+ *
+ * @param problem why the run did not complete both syncs, or null when it did
+ * @param first the sync Clavis runs at its first start, into an empty database
+ * @param second a sync of the unchanged directory right after it
+ * @param sampledMaxBytes the most heap {@link HeapSampler} saw used
+ */
+record Outcome(Database database, @Nullable String problem, @Nullable SyncRecord first, @Nullable SyncRecord second,
+        long sampledMaxBytes, int samples, GcLog gc, RunFiles files) {
+
+    boolean succeeded() {
+        return problem == null;
+    }
+}
