@@ -29,11 +29,12 @@ final class ResultTable {
                 .append("`, LDAP connector defaults\n");
         out.append("- Machine: ").append(machine).append("\n\n");
         out.append("| database | result | people | groups | memberships | first sync | second sync (unchanged)"
-                + " | max heap used (sampled) | max heap after GC | max heap before GC | GC pauses (full) |\n");
-        out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + " | changes in second sync | max heap used (sampled) | max heap after GC | max heap before GC"
+                + " | GC pauses (full) |\n");
+        out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Outcome outcome : outcomes) {
             SyncRecord first = outcome.first();
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d (%d) |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d (%d) |%n",
                     outcome.database().label(),
                     outcome.succeeded() ? "ok" : "FAILED",
                     first == null ? "–" : String.format(Locale.ROOT, "%,d", first.peopleRead()),
@@ -41,6 +42,7 @@ final class ResultTable {
                     first == null ? "–" : String.format(Locale.ROOT, "%,d", first.membershipsRead()),
                     duration(first),
                     duration(outcome.second()),
+                    outcome.second() == null ? "–" : String.format(Locale.ROOT, "%,d", outcome.second().changes()),
                     mib(outcome.sampledMaxBytes()),
                     mib(outcome.gc().maxAfterBytes()),
                     mib(outcome.gc().maxBeforeBytes()),
@@ -53,6 +55,9 @@ final class ResultTable {
             if (outcome.problem() != null) {
                 out.append("**").append(outcome.problem()).append("**; ");
             }
+            out.append(String.format(Locale.ROOT, "the directory's JVM used %.1f s of CPU during the first sync"
+                    + " (from Clavis's start), %.1f s during the second; ", outcome.directoryCpuFirst().toMillis() / 1000.0,
+                    outcome.directoryCpuSecond().toMillis() / 1000.0));
             out.append(outcome.samples()).append(" heap samples; collector ").append(outcome.gc().collector())
                     .append("; logs `").append(outcome.files().clavisLog().getFileName()).append("`, `")
                     .append(outcome.files().gcLog().getFileName()).append("`\n");

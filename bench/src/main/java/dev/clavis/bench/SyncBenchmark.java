@@ -50,6 +50,7 @@ public final class SyncBenchmark {
         Instant started = clock.instant();
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(started.atOffset(ZoneOffset.UTC));
         Files.createDirectories(options.resultsDir());
+        double loadAtStart = loadAverage();
 
         var organisation = SyntheticOrganization.of(options.people(), options.groups(), options.memberships(), clock);
         String password = UUID.randomUUID().toString();
@@ -74,7 +75,7 @@ public final class SyncBenchmark {
         }
         String report = ResultTable.render(options, "bench/sync.sh " + String.join(" ", args),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(started.atOffset(ZoneOffset.UTC)),
-                machine(), seeded, outcomes);
+                machine(loadAtStart, loadAverage()), seeded, outcomes);
         Path file = options.resultsDir().resolve("sync-" + stamp + ".md");
         Files.writeString(file, report);
         System.out.println();
@@ -84,11 +85,18 @@ public final class SyncBenchmark {
         System.exit(outcomes.stream().allMatch(Outcome::succeeded) ? 0 : 1);
     }
 
-    private static String machine() {
+    /** The machine, and how busy it was: other work on the same cores slows every figure down. */
+    private static String machine(double loadAtStart, double loadAtEnd) {
         var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return String.format(Locale.ROOT, "%d cores, %.1f GiB memory, %s %s, Java %s",
+        return String.format(Locale.ROOT, "%d cores, %.1f GiB memory, %s %s, Java %s;"
+                        + " load average %.1f at the start, %.1f at the end",
                 Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / (1024.0 * 1024 * 1024),
-                System.getProperty("os.name"), System.getProperty("os.version"), Runtime.version());
+                System.getProperty("os.name"), System.getProperty("os.version"), Runtime.version(),
+                loadAtStart, loadAtEnd);
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** The H2 database of a run: gigabytes at the full size, worth nothing afterwards. */

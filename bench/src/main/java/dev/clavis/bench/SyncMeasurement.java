@@ -1,7 +1,9 @@
 package dev.clavis.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.clavis.embedded.DirectoryLayout;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -51,17 +53,23 @@ final class SyncMeasurement {
         Instant deadline = clock.instant().plus(options.timeout());
         SyncRecord first = null;
         SyncRecord second = null;
+        Duration directoryCpuFirst = Duration.ZERO;
+        Duration directoryCpuSecond = Duration.ZERO;
         String problem;
         var sampler = HeapSampler.start(api);
         try (postgres; sampler;
                 ClavisProcess clavis = ClavisProcess.start(options.clavisJar(), options.clavisHeap(), environment, files)) {
             progress(database, "Clavis started on port " + port + ", waiting for its first sync");
+            long cpu = cpuNanos();
             first = await(clavis, deadline, api::lastSync, api::currentSync);
+            directoryCpuFirst = Duration.ofNanos(cpuNanos() - cpu);
             progress(database, "first sync " + first.status() + " in " + first.durationMs() + " ms");
             if (first.succeeded()) {
+                cpu = cpuNanos();
                 UUID id = api.requestSync();
                 second = await(clavis, deadline, () -> Optional.of(api.sync(id)).filter(SyncRecord::finished),
                         () -> Optional.of(api.sync(id)));
+                directoryCpuSecond = Duration.ofNanos(cpuNanos() - cpu);
                 progress(database, "second sync " + second.status() + " in " + second.durationMs() + " ms");
             }
             problem = problem(first, second);
@@ -72,7 +80,7 @@ final class SyncMeasurement {
             progress(database, problem);
         }
         return new Outcome(database, problem, first, second, sampler.maxBytes(), sampler.samples(),
-                GcLog.read(files.gcLog()), files);
+                GcLog.read(files.gcLog()), directoryCpuFirst, directoryCpuSecond, files);
     }
 
     private Map<String, String> environment(int port, String token, Path dataDir) {
@@ -126,6 +134,14 @@ final class SyncMeasurement {
     @FunctionalInterface
     private interface Poll {
         Optional<SyncRecord> get() throws IOException, InterruptedException;
+    }
+
+    /**
+     * CPU time of this JVM so far. It is the embedded directory that works here during a sync (the
+     * sampler and the polling cost little), so the difference tells the directory's share of a sync.
+     */
+    private static long cpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** A port free now; Clavis takes it a moment later, and a clash would show as Clavis failing to start. */

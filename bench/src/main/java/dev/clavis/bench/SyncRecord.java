@@ -5,10 +5,17 @@ import tools.jackson.databind.JsonNode;
 
 /** A directory sync as Clavis records it ({@code GET /api/v1/directory/sync/{id}}), the parts measured. */
 record SyncRecord(String status, String phase, long durationMs, int peopleRead, int groupsRead, int membershipsRead,
-        int membershipsAdded, int membershipsRemoved, @Nullable String error) {
+        int changes, @Nullable String error) {
+
+    private static final String[] CHANGE_COUNTS = {"peopleAdded", "peopleUpdated", "peopleDeparted", "groupsAdded",
+        "groupsRemoved", "membershipsAdded", "membershipsRemoved"};
 
     static SyncRecord of(JsonNode sync) {
         JsonNode counts = sync.path("counts");
+        int changes = 0;
+        for (String count : CHANGE_COUNTS) {
+            changes += counts.path(count).asInt();
+        }
         JsonNode error = sync.path("error");
         return new SyncRecord(
                 sync.path("status").asString(),
@@ -17,8 +24,7 @@ record SyncRecord(String status, String phase, long durationMs, int peopleRead, 
                 counts.path("peopleRead").asInt(),
                 counts.path("groupsRead").asInt(),
                 counts.path("membershipsRead").asInt(),
-                counts.path("membershipsAdded").asInt(),
-                counts.path("membershipsRemoved").asInt(),
+                changes,
                 error.isString() ? error.asString() : null);
     }
 
