@@ -73,7 +73,7 @@ public final class SyncBenchmark {
                 }
             }
         }
-        String report = ResultTable.render(options, "bench/sync.sh " + String.join(" ", args),
+        String report = ResultTable.render(options, String.join(" ", "bench/sync.sh", String.join(" ", args)).strip(),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(started.atOffset(ZoneOffset.UTC)),
                 machine(loadAtStart, loadAverage()), seeded, outcomes);
         Path file = options.resultsDir().resolve("sync-" + stamp + ".md");
