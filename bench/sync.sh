@@ -3,7 +3,7 @@
 # company (100,000 people, 20,000 groups, 1,000,000 memberships unless told otherwise) and measures how
 # long Clavis, given 1 GB of heap, takes to sync it and how much heap it uses, on H2 and PostgreSQL.
 #
-#   bench/sync.sh                                                    # the full size, about 20 minutes
+#   bench/sync.sh                                                    # the full size: 20 to 25 minutes
 #   bench/sync.sh --people=2000 --groups=400 --memberships=20000     # a smoke run, well under a minute
 #   bench/sync.sh --databases=h2                                     # one database only
 #
