@@ -1,9 +1,14 @@
 package dev.clavis.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.clavis.support.Postgres;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,8 +26,20 @@ class PostgresPersistenceIT extends PersistenceContract {
         registry.add("spring.datasource.username", Postgres::user);
     }
 
+    @Autowired
+    private JdbcTemplate jdbc;
+
     @Override
     protected int ldapPort() {
         return LDAP_PORT;
+    }
+
+    /** Without statistics the next sync's look-ups of a page of ids scan whole tables (see SyncWriter). */
+    @Test
+    void aSyncLeavesStatisticsSoTheNextSyncLooksUpByIndex() {
+        assertThat(syncAndWait("").get("status").asString()).isEqualTo("SUCCEEDED");
+
+        assertThat(jdbc.queryForList("select relname from pg_stat_user_tables where last_analyze is not null",
+                String.class)).contains("person", "directory_group", "group_membership");
     }
 }

@@ -86,6 +86,7 @@ class DirectorySynchronizer {
             int departed = writer.markDeparted(id);
             int groupsRemoved = writer.removeGroupsNotSeen(id);
             int[] membershipChanges = writer.applyStagedMemberships(id);
+            writer.refreshStatistics();
             runs.add(id, "people_departed", departed);
             runs.add(id, "groups_removed", groupsRemoved);
             runs.add(id, "memberships_added", membershipChanges[0]);
