@@ -32,8 +32,9 @@ class DirectorySyncJobs {
     }
 
     /**
-     * Syncs at start. The very first start waits for it, so Clavis never serves an empty directory to
-     * its first user; later starts serve the last sync while the new one runs.
+     * Syncs at start. The very first start waits for it (up to five minutes: a directory of 100,000
+     * people takes longer, and is then served while its first sync goes on), so a small company's
+     * first user never sees an empty directory; later starts serve the last sync while the new one runs.
      */
     @Bean
     @Order(5)
