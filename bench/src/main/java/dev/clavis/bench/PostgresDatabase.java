@@ -1,0 +1,54 @@
+package dev.clavis.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A fresh database on the PostgreSQL at 127.0.0.1:5432, user postgres (password {@code PGPASSWORD}, if
+ * the server asks for one), for one run: a sync into a database that already holds the directory would
+ * measure an unchanged sync twice. Dropped on close, so runs do not pile up gigabytes.
+ */
+final class PostgresDatabase implements AutoCloseable {
+
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String USER = "postgres";
+
+    private final String name;
+
+    private PostgresDatabase(String name) {
+        this.name = name;
+    }
+
+    static PostgresDatabase create(Clock clock) throws SQLException {
+        String name = "clavis_bench_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+                .format(clock.instant().atOffset(ZoneOffset.UTC));
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        return new PostgresDatabase(name);
+    }
+
+    String url() {
+        return SERVER + name;
+    }
+
+    static String password() {
+        return System.getenv().getOrDefault("PGPASSWORD", "");
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(SERVER + "postgres", USER, password());
+    }
+}
