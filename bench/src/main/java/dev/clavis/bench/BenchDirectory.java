@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,23 +77,35 @@ final class BenchDirectory implements AutoCloseable {
                 new Attribute("member", PLACEHOLDER)));
     }
 
-    /** Adds bench people 0..count-1 to the group, one modify each, {@code connections} at a time. */
-    RawModifies.Timing addMembers(String group, int count, Instant deadline) throws InterruptedException {
-        return modifyMembers(group, ModificationType.ADD, count, deadline);
+    /** Adds bench people 0..count-1 to their groups, one modify each, {@code connections} at a time. */
+    RawModifies.Timing addMembers(IntFunction<String> groupOf, int count, Instant deadline) throws InterruptedException {
+        return modifyMembers(groupOf, ModificationType.ADD, count, deadline);
     }
 
-    /** Removes bench people 0..count-1 from the group again. */
-    RawModifies.Timing removeMembers(String group, int count, Instant deadline) throws InterruptedException {
-        return modifyMembers(group, ModificationType.DELETE, count, deadline);
+    /** Removes bench people 0..count-1 from their groups again. */
+    RawModifies.Timing removeMembers(IntFunction<String> groupOf, int count, Instant deadline) throws InterruptedException {
+        return modifyMembers(groupOf, ModificationType.DELETE, count, deadline);
     }
 
-    private RawModifies.Timing modifyMembers(String group, ModificationType type, int count, Instant deadline)
-            throws InterruptedException {
-        String dn = DirectoryLayout.groupDn(group);
+    private RawModifies.Timing modifyMembers(IntFunction<String> groupOf, ModificationType type, int count,
+            Instant deadline) throws InterruptedException {
+        var answered = new AtomicInteger();
+        var firstTenth = new AtomicLong();
+        var nineTenths = new AtomicLong();
         long start = System.nanoTime();
-        Concurrently.all(count, connections, deadline,
-                i -> pool.modify(dn, new Modification(type, "member", DirectoryLayout.personDn(personUid(i)))));
-        return new RawModifies.Timing(count, System.nanoTime() - start);
+        Concurrently.all(count, connections, deadline, i -> {
+            pool.modify(DirectoryLayout.groupDn(groupOf.apply(i)),
+                    new Modification(type, "member", DirectoryLayout.personDn(personUid(i))));
+            int done = answered.incrementAndGet();
+            if (done == count / 10) {
+                firstTenth.set(System.nanoTime());
+            }
+            if (done == count * 9 / 10) {
+                nineTenths.set(System.nanoTime());
+            }
+        });
+        long end = System.nanoTime();
+        return new RawModifies.Timing(count, end - start, firstTenth.get() - start, end - nineTenths.get());
     }
 
     private static Entry person(String uid, String givenName, String surname, String title,

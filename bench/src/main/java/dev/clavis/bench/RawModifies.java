@@ -10,19 +10,39 @@ import java.time.Instant;
  */
 record RawModifies(Timing adds, Timing deletes) {
 
-    static final String GROUP = "bench-raw";
+    /** The group of a bench person's raw modifies: spread over as many groups as the throughput run's. */
+    static String group(int person, int groups) {
+        return "bench-raw-" + person % groups;
+    }
 
-    /** @param nanos from the first modify sent to the last answered */
-    record Timing(int count, long nanos) {
+    /**
+     * @param nanos from the first modify sent to the last answered
+     * @param firstTenthNanos until a tenth of the modifies were answered: the rate while the group is small
+     * @param lastTenthNanos from nine tenths answered until the last: the rate once the group is large, which
+     *     tells how a modify's cost grows with the group
+     */
+    record Timing(int count, long nanos, long firstTenthNanos, long lastTenthNanos) {
 
         double perSecond() {
-            return nanos == 0 ? 0 : count / (nanos / 1e9);
+            return rate(count, nanos);
+        }
+
+        double firstTenthPerSecond() {
+            return rate(count / 10, firstTenthNanos);
+        }
+
+        double lastTenthPerSecond() {
+            return rate(count - count * 9 / 10, lastTenthNanos);
+        }
+
+        private static double rate(int count, long nanos) {
+            return nanos <= 0 ? 0 : count / (nanos / 1e9);
         }
     }
 
-    static RawModifies run(BenchDirectory directory, int count, Instant deadline) throws InterruptedException {
-        Timing adds = directory.addMembers(GROUP, count, deadline);
-        Timing deletes = directory.removeMembers(GROUP, count, deadline);
+    static RawModifies run(BenchDirectory directory, int count, int groups, Instant deadline) throws InterruptedException {
+        Timing adds = directory.addMembers(person -> group(person, groups), count, deadline);
+        Timing deletes = directory.removeMembers(person -> group(person, groups), count, deadline);
         return new RawModifies(adds, deletes);
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param warmup auto-approved requests of a separate role before the measured ones, so the measured ones
  *     meet compiled code and warm pools
  * @param requests auto-approved requests of the measured throughput run
+ * @param groups auto-approved roles (one group each) the throughput run's requests and the raw modifies are
+ *     spread over; 1 puts every membership into one group, whose size then drives the directory's cost
  * @param approvals requests that wait for their manager, who then approves them
  * @param approvalRate decisions per second: a steady trickle, so the latency is the pipeline's and not a
  *     queue of decisions made all at once
@@ -26,7 +28,7 @@ import java.util.List;
  * @param flightRecording whether Clavis runs with a Java Flight Recording of the whole run
  * @param timeout the longest one database's run may take; then Clavis is stopped and the run reported failed
  */
-record RequestBenchOptions(int people, int warmup, int requests, int approvals, double approvalRate, int expiring,
+record RequestBenchOptions(int people, int warmup, int requests, int groups, int approvals, double approvalRate, int expiring,
         Duration expiryBudget, int rawModifies, int concurrency, List<Database> databases, Path clavisJar,
         String clavisHeap, boolean flightRecording, Duration timeout, Path resultsDir) {
 
@@ -34,7 +36,7 @@ record RequestBenchOptions(int people, int warmup, int requests, int approvals, 
     static final int TEAM_SIZE = 50;
 
     static final String USAGE = """
-            usage: bench/requests.sh [--smoke] [--people=10000] [--warmup=1000] [--requests=10000]
+            usage: bench/requests.sh [--smoke] [--people=10000] [--warmup=1000] [--requests=10000] [--groups=1]
                                      [--approvals=1000] [--approval-rate=20] [--expiring=10000] [--expiry-budget=PT10M]
                                      [--raw-modifies=10000] [--concurrency=32] [--databases=h2,postgresql]
                                      [--clavis-heap=1g] [--jfr] [--timeout=PT45M]
@@ -46,10 +48,10 @@ record RequestBenchOptions(int people, int warmup, int requests, int approvals, 
             throw new IllegalArgumentException("--people=" + people + " is fewer than the largest count (" + largest
                     + "): each bench person asks for each role once");
         }
-        if (requests < 1 || approvals < 0 || expiring < 0 || warmup < 0 || rawModifies < 1 || concurrency < 1
+        if (requests < 1 || groups < 1 || approvals < 0 || expiring < 0 || warmup < 0 || rawModifies < 1 || concurrency < 1
                 || approvalRate <= 0) {
             throw new IllegalArgumentException("counts must not be negative, and --requests, --raw-modifies,"
-                    + " --concurrency and --approval-rate must be positive");
+                    + " --concurrency --approval-rate and --groups must be positive");
         }
     }
 
@@ -61,6 +63,7 @@ record RequestBenchOptions(int people, int warmup, int requests, int approvals, 
                 flags.integer("people", smoke ? 400 : 10_000),
                 flags.integer("warmup", smoke ? 50 : 1_000),
                 requests,
+                flags.integer("groups", 1),
                 flags.integer("approvals", smoke ? 50 : 1_000),
                 flags.decimal("approval-rate", 20),
                 flags.integer("expiring", smoke ? 300 : 10_000),
@@ -78,6 +81,20 @@ record RequestBenchOptions(int people, int warmup, int requests, int approvals, 
     }
 
     int managers() {
+        return teams(people);
+    }
+
+    /** People who ask for something, and so need a token: bench people 0 to this. */
+    int askers() {
+        return Math.max(Math.max(warmup, requests), Math.max(approvals, expiring));
+    }
+
+    /** Managers who decide, and so need a token: those of the approval run's people. */
+    int deciders() {
+        return teams(approvals);
+    }
+
+    private static int teams(int people) {
         return (people + TEAM_SIZE - 1) / TEAM_SIZE;
     }
 }

@@ -26,8 +26,10 @@ final class RequestReport {
                         + " 127.0.0.1:5432\n");
         out.append(String.format(Locale.ROOT, "- Load: %d concurrent HTTP clients (Java HttpClient, HTTP/1.1) in the"
                 + " benchmark's JVM on the same machine; %,d bench people (in teams of %d with a manager each) added over"
-                + " LDAP, each request made by its own beneficiary with their own token%n",
-                options.concurrency(), options.people(), RequestBenchOptions.TEAM_SIZE));
+                + " LDAP, each request made by its own beneficiary with their own token; the throughput run's requests"
+                + " and the raw LDAP modifies go to %s%n",
+                options.concurrency(), options.people(), RequestBenchOptions.TEAM_SIZE,
+                options.groups() == 1 ? "one group" : options.groups() + " groups, taking turns"));
         out.append("- Machine: ").append(machine).append("\n\n");
         out.append("| figure |");
         outcomes.forEach(o -> out.append(' ').append(o.database().label()).append(" |"));
@@ -39,6 +41,8 @@ final class RequestReport {
         row(out, outcomes, "requests submitted / s", o -> rate(o.throughput(), ThroughputRun.Result::submittedPerSecond), "");
         row(out, outcomes, "**requests granted / s** (first submit → last GRANTED)",
                 o -> rate(o.throughput(), ThroughputRun.Result::grantedPerSecond), "≥ 500 / s on PostgreSQL");
+        row(out, outcomes, "requests granted / s, first and last tenth", o -> count(o.throughput(), r -> String.format(
+                Locale.ROOT, "%,.1f → %,.1f", r.firstTenthPerSecond(), r.lastTenthPerSecond())), "");
         row(out, outcomes, "submit → GRANTED p50 / p99", o -> count(o.throughput(), r -> r.endToEnd().p50AndP99()), "");
         row(out, outcomes, "submit call p50 / p99", o -> count(o.throughput(), r -> r.response().p50AndP99()), "");
         row(out, outcomes, "approvals granted (decisions / s)", o -> count(o.approvals(),
@@ -59,6 +63,8 @@ final class RequestReport {
                 o -> rate(o.throughput(), ThroughputRun.Result::grantedPerSecond), "");
         row(out, outcomes, "raw LDAP adds / s, deletes / s", o -> o.raw() == null ? "–" : String.format(Locale.ROOT,
                 "%,.0f, %,.0f", o.raw().adds().perSecond(), o.raw().deletes().perSecond()), "");
+        row(out, outcomes, "raw LDAP adds / s, first and last tenth", o -> o.raw() == null ? "–" : String.format(
+                Locale.ROOT, "%,.0f → %,.0f", o.raw().adds().firstTenthPerSecond(), o.raw().adds().lastTenthPerSecond()), "");
         row(out, outcomes, "**Clavis ÷ raw LDAP adds**", o -> o.raw() == null || o.throughput() == null ? "–"
                 : String.format(Locale.ROOT, "%.1f %%", 100 * o.clavisShareOfRawLdap()), "");
         out.append('\n');

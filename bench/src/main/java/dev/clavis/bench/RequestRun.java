@@ -110,22 +110,24 @@ final class RequestRun {
                 throw new BenchStopped("the directory sync failed: " + finished[0].error());
             }
             setup.sync = since(started);
-            api.applyCatalog(BenchCatalog.withBenchApps(api.catalog()));
+            api.applyCatalog(BenchCatalog.withBenchApps(api.catalog(), options.groups()));
             started = System.nanoTime();
-            BenchTokens tokens = BenchTokens.issue(api, options.people(), options.managers(), options.concurrency(),
+            BenchTokens tokens = BenchTokens.issue(api, options.askers(), options.deciders(), options.concurrency(),
                     watch.deadline());
             setup.tokens = since(started);
             progress("synced in " + seconds(setup.sync) + ", tokens made in " + seconds(setup.tokens));
             if (options.warmup() > 0) {
-                warmup = ThroughputRun.run(api, watch, tokens, BenchCatalog.WARMUP, options.warmup(), options.concurrency());
+                warmup = ThroughputRun.run(api, watch, tokens, person -> BenchCatalog.WARMUP, options.warmup(),
+                        options.concurrency());
                 progress(String.format("warm-up: %,d requests, %.1f granted/s", warmup.granted(),
                         warmup.grantedPerSecond()));
             }
-            throughput = ThroughputRun.run(api, watch, tokens, BenchCatalog.INSTANT, options.requests(), options.concurrency());
+            throughput = ThroughputRun.run(api, watch, tokens, person -> BenchCatalog.instant(person, options.groups()),
+                    options.requests(), options.concurrency());
             progress(String.format("throughput: %,d requests, %.1f submitted/s, %.1f granted/s, p50/p99 %s",
                     throughput.granted(), throughput.submittedPerSecond(), throughput.grantedPerSecond(),
                     throughput.endToEnd().p50AndP99()));
-            raw = RawModifies.run(directory, options.rawModifies(), watch.deadline());
+            raw = RawModifies.run(directory, options.rawModifies(), options.groups(), watch.deadline());
             progress(String.format("raw LDAP: %.0f adds/s, %.0f deletes/s", raw.adds().perSecond(),
                     raw.deletes().perSecond()));
             if (options.approvals() > 0) {
@@ -141,9 +143,11 @@ final class RequestRun {
         }
     }
 
-    private static List<String> groups() {
-        var groups = new ArrayList<>(BenchCatalog.GROUPS);
-        groups.add(RawModifies.GROUP);
+    private List<String> groups() {
+        var groups = new ArrayList<>(BenchCatalog.groups(options.groups()));
+        for (int k = 0; k < options.groups(); k++) {
+            groups.add(RawModifies.group(k, options.groups()));
+        }
         return groups;
     }
 

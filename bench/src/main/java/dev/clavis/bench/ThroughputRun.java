@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -28,10 +29,13 @@ final class ThroughputRun {
      * @param lastGranted the latest {@code grantedAt}, or null when none was granted
      * @param response submit call latency: sent until answered
      * @param endToEnd sent until {@code grantedAt}
+     * @param firstTenthPerSecond grants per second until a tenth of them were granted: while the group is small
+     * @param lastTenthPerSecond grants per second over the last tenth: once the group is large
      * @param problems a sample of what went wrong, empty when nothing did
      */
     record Result(int asked, int accepted, int granted, Instant firstSent, Instant lastAnswered,
-            @Nullable Instant lastGranted, Latencies response, Latencies endToEnd, List<String> problems) {
+            @Nullable Instant lastGranted, Latencies response, Latencies endToEnd, double firstTenthPerSecond,
+            double lastTenthPerSecond, List<String> problems) {
 
         double submittedPerSecond() {
             return FollowUp.perSecond(accepted, firstSent, lastAnswered);
@@ -45,13 +49,14 @@ final class ThroughputRun {
     private ThroughputRun() {
     }
 
-    static Result run(RequestApi api, RunWatch watch, BenchTokens tokens, String role, int count, int concurrency)
-            throws InterruptedException {
+    /** @param roleOf the role bench person i asks for */
+    static Result run(RequestApi api, RunWatch watch, BenchTokens tokens, IntFunction<String> roleOf, int count,
+            int concurrency) throws InterruptedException {
         var sent = new AtomicReferenceArray<Sent>(count);
         var problems = new ConcurrentLinkedQueue<String>();
         Concurrently.all(count, concurrency, watch.deadline(), i -> {
             Instant at = Instant.now();
-            RequestApi.Answer answer = api.submit(tokens.person(i), BenchCatalog.APP, role, "permanent");
+            RequestApi.Answer answer = api.submit(tokens.person(i), BenchCatalog.APP, roleOf.apply(i), "permanent");
             Instant answered = Instant.now();
             if (answer.is(201)) {
                 sent.set(i, new Sent(UUID.fromString(answer.body().path("id").asString()), at, answered));
@@ -69,6 +74,7 @@ final class ThroughputRun {
         Map<UUID, JsonNode> requests = FollowUp.read(api, accepted.stream().map(Sent::id).toList(), watch.deadline());
         var responses = new ArrayList<Duration>();
         var endToEnd = new ArrayList<Duration>();
+        var granted = new ArrayList<Instant>();
         Instant lastGranted = null;
         for (Sent request : accepted) {
             responses.add(Duration.between(request.sentAt(), request.answeredAt()));
@@ -79,11 +85,16 @@ final class ThroughputRun {
                 continue;
             }
             endToEnd.add(Duration.between(request.sentAt(), grantedAt));
+            granted.add(grantedAt);
             lastGranted = lastGranted == null || grantedAt.isAfter(lastGranted) ? grantedAt : lastGranted;
         }
         Instant firstSent = accepted.stream().map(Sent::sentAt).min(Instant::compareTo).orElse(Instant.now());
         Instant lastAnswered = accepted.stream().map(Sent::answeredAt).max(Instant::compareTo).orElse(firstSent);
+        granted.sort(null);
+        int n = granted.size();
+        double firstTenth = n < 10 ? 0 : FollowUp.perSecond(n / 10, firstSent, granted.get(n / 10 - 1));
+        double lastTenth = n < 10 ? 0 : FollowUp.perSecond(n - n * 9 / 10, granted.get(n * 9 / 10 - 1), granted.get(n - 1));
         return new Result(count, accepted.size(), endToEnd.size(), firstSent, lastAnswered, lastGranted,
-                Latencies.of(responses), Latencies.of(endToEnd), Problems.sample(problems));
+                Latencies.of(responses), Latencies.of(endToEnd), firstTenth, lastTenth, Problems.sample(problems));
     }
 }

@@ -21,24 +21,25 @@ class BenchCatalogTest {
             """;
 
     @Test
-    void benchAppsFollowTheAppsInForceAtTheSameIndentation() {
-        String catalog = BenchCatalog.withBenchApps(DEMO);
+    void benchAppsFollowTheAppsInForceAtTheSameIndentationWithOneInstantRolePerGroup() {
+        String catalog = BenchCatalog.withBenchApps(DEMO, 2);
 
         assertThat(catalog).startsWith(DEMO.strip());
-        assertThat(catalog).contains("\n  - id: bench\n", "\n  - id: bench-expiry\n", "groups: [bench-instant]",
-                "approvers: manager", "owners: [bench.owner@acme.test]");
+        assertThat(catalog).contains("\n  - id: bench\n", "\n  - id: bench-expiry\n", "\n      - id: instant-0\n",
+                "groups: [bench-instant-1]", "\n        approval: \n          - approvers: manager\n",
+                "owners: [bench.owner@acme.test]");
     }
 
     @Test
     void theExpiringRoleOffersEveryWholeSecondFromTheShortestToTheLongest() {
-        String catalog = BenchCatalog.withBenchApps(DEMO);
+        String catalog = BenchCatalog.withBenchApps(DEMO, 2);
 
         assertThat(catalog).contains("durations: [PT10S, PT11S, PT12S,", ", PT2399S, PT2400S]");
     }
 
     @Test
     void anEmptyCatalogBecomesAListOfTheBenchApps() {
-        String catalog = BenchCatalog.withBenchApps("apps: []\n");
+        String catalog = BenchCatalog.withBenchApps("apps: []\n", 1);
 
         assertThat(catalog).startsWith("apps:\n  - id: bench\n");
     }
