@@ -35,14 +35,23 @@ final class ClavisProcess implements AutoCloseable {
      */
     static ClavisProcess start(Path jar, String heap, Map<String, String> environment, RunFiles files)
             throws IOException {
+        return start(jar, heap, List.of(), environment, files);
+    }
+
+    /**
+     * @param jvmOptions further options for Clavis's JVM, such as a flight recording of the run
+     */
+    static ClavisProcess start(Path jar, String heap, List<String> jvmOptions, Map<String, String> environment,
+            RunFiles files) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap,
                 "-Xlog:gc*:file=" + files.gcLog(),
                 "-XX:+HeapDumpOnOutOfMemoryError",
                 "-XX:HeapDumpPath=" + files.heapDump(),
-                "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar.toString()));
+                "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(files.clavisLog().toFile());
@@ -58,6 +67,11 @@ final class ClavisProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** The process id, for {@code jcmd} and {@code jstack} while it runs. */
+    long pid() {
+        return process.pid();
     }
 
     @Override

@@ -86,7 +86,7 @@ public final class SyncBenchmark {
     }
 
     /** The machine, and how busy it was: other work on the same cores slows every figure down. */
-    private static String machine(double loadAtStart, double loadAtEnd) {
+    static String machine(double loadAtStart, double loadAtEnd) {
         var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return String.format(Locale.ROOT, "%d cores, %.1f GiB memory, %s %s, Java %s;"
                         + " load average %.1f at the start, %.1f at the end",
@@ -95,12 +95,12 @@ public final class SyncBenchmark {
                 loadAtStart, loadAtEnd);
     }
 
-    private static double loadAverage() {
+    static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** The H2 database of a run: gigabytes at the full size, worth nothing afterwards. */
-    private static void deleteRecursively(Path folder) throws IOException {
+    static void deleteRecursively(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

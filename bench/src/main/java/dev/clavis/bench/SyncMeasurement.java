@@ -145,7 +145,7 @@ final class SyncMeasurement {
     }
 
     /** A port free now; Clavis takes it a moment later, and a clash would show as Clavis failing to start. */
-    private static int freePort() {
+    static int freePort() {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
