@@ -4,6 +4,8 @@ import dev.clavis.connector.spi.DirectoryConnector;
 import dev.clavis.directory.DirectoryConnection;
 import dev.clavis.directory.DirectorySynced;
 import dev.clavis.directory.SyncStatus;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,16 +36,18 @@ class DirectorySynchronizer {
     private final SyncSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final Clock clock;
     private final ReentrantLock oneAtATime = new ReentrantLock();
 
     DirectorySynchronizer(DirectoryConnection directory, SyncWriter writer, SyncRuns runs, SyncSettings settings,
-            ApplicationEventPublisher events, TransactionTemplate transactions) {
+            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.directory = directory;
         this.writer = writer;
         this.runs = runs;
         this.settings = settings;
         this.events = events;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     void run(UUID syncId) {
@@ -61,6 +65,7 @@ class DirectorySynchronizer {
     private void sync(SyncRun run) {
         UUID id = run.id();
         long started = System.nanoTime();
+        Instant readStartedAt = clock.instant();
         runs.start(id);
         log.info("Directory sync {} started ({}, {})", id, run.trigger(), directory.type());
         try {
@@ -85,7 +90,7 @@ class DirectorySynchronizer {
             runs.phase(id, "applying");
             int departed = writer.markDeparted(id);
             int groupsRemoved = writer.removeGroupsNotSeen(id);
-            int[] membershipChanges = writer.applyStagedMemberships(id);
+            int[] membershipChanges = writer.applyStagedMemberships(id, readStartedAt);
             writer.refreshStatistics();
             runs.add(id, "people_departed", departed);
             runs.add(id, "groups_removed", groupsRemoved);

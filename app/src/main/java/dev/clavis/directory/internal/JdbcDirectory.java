@@ -4,6 +4,8 @@ import dev.clavis.directory.Directory;
 import dev.clavis.directory.Group;
 import dev.clavis.directory.Person;
 import dev.clavis.platform.PersonResolver;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Component;
 class JdbcDirectory implements Directory, PersonResolver {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    JdbcDirectory(JdbcClient jdbc) {
+    JdbcDirectory(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -97,11 +101,12 @@ class JdbcDirectory implements Directory, PersonResolver {
     public void recordMembership(String groupName, UUID personId, boolean member) {
         if (member) {
             jdbc.sql("""
-                            insert into group_membership (group_id, person_id)
-                            select g.id, :person from directory_group g
+                            insert into group_membership (group_id, person_id, recorded_at)
+                            select g.id, :person, :now from directory_group g
                             where g.name = :group and not exists (
                               select 1 from group_membership m where m.group_id = g.id and m.person_id = :person)""")
-                    .param("group", groupName).param("person", personId).update();
+                    .param("group", groupName).param("person", personId)
+                    .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
         } else {
             jdbc.sql("""
                             delete from group_membership where person_id = :person

@@ -148,19 +148,23 @@ class SyncWriter {
         return rows.size();
     }
 
-    /** Makes group_membership equal to what was staged; answers {added, removed}. */
+    /**
+     * Makes group_membership equal to what was staged, except for memberships recorded after the
+     * sync started reading (confirmed by provisioning meanwhile); answers {added, removed}.
+     */
     @Transactional
-    int[] applyStagedMemberships(UUID syncId) {
+    int[] applyStagedMemberships(UUID syncId, Instant readStartedAt) {
         int removed = jdbc.update("""
-                delete from group_membership m where not exists (
+                delete from group_membership m where m.recorded_at < ? and not exists (
                   select 1 from membership_stage s
-                  where s.sync_id = ? and s.group_id = m.group_id and s.person_id = m.person_id)""", syncId);
+                  where s.sync_id = ? and s.group_id = m.group_id and s.person_id = m.person_id)""",
+                readStartedAt.atOffset(ZoneOffset.UTC), syncId);
         int added = jdbc.update("""
-                insert into group_membership (group_id, person_id)
-                select distinct s.group_id, s.person_id from membership_stage s
+                insert into group_membership (group_id, person_id, recorded_at)
+                select distinct s.group_id, s.person_id, ? from membership_stage s
                 where s.sync_id = ? and not exists (
                   select 1 from group_membership m where m.group_id = s.group_id and m.person_id = s.person_id)""",
-                syncId);
+                now(), syncId);
         jdbc.update("delete from membership_stage where sync_id = ?", syncId);
         return new int[] {added, removed};
     }
