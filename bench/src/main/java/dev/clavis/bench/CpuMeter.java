@@ -1,7 +1,11 @@
 package dev.clavis.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -84,16 +88,28 @@ final class CpuMeter implements AutoCloseable {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
-    /** A PostgreSQL backend's title names its database: {@code postgres: 15/main: postgres <database> 127.0.0.1(…)}. */
     private Duration postgres() {
         if (database == null) {
             return Duration.ZERO;
         }
-        String marker = " " + database + " ";
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.startsWith("postgres:") && line.contains(marker))
-                        .orElse(false))
+                .filter(p -> p.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
+                .filter(this::servesDatabase)
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /**
+     * A PostgreSQL backend writes its database into its process title,
+     * {@code postgres: 15/main: postgres <database> 127.0.0.1(…) idle}, over its argv, which Linux shows in
+     * /proc/<pid>/cmdline (Java's own view of the arguments does not include it).
+     */
+    private boolean servesDatabase(ProcessHandle process) {
+        try {
+            String title = Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return title.contains(" " + database + " ");
+        } catch (IOException | UncheckedIOException gone) {
+            return false;
+        }
     }
 }
