@@ -37,6 +37,10 @@ final class PostgresDatabase implements AutoCloseable {
         return SERVER + name;
     }
 
+    String name() {
+        return name;
+    }
+
     static String password() {
         return System.getenv().getOrDefault("PGPASSWORD", "");
     }

@@ -45,6 +45,12 @@ final class RequestReport {
                 Locale.ROOT, "%,.1f → %,.1f", r.firstTenthPerSecond(), r.lastTenthPerSecond())), "");
         row(out, outcomes, "submit → GRANTED p50 / p99", o -> count(o.throughput(), r -> r.endToEnd().p50AndP99()), "");
         row(out, outcomes, "submit call p50 / p99", o -> count(o.throughput(), r -> r.response().p50AndP99()), "");
+        row(out, outcomes, "CPU ms per granted request: Clavis, PostgreSQL, benchmark", o -> count(o.throughput(),
+                r -> String.format(Locale.ROOT, "%.1f, %s, %.1f", r.millisPerGrant(r.cpu().clavis()),
+                        o.database() == Database.H2 ? "–" : String.format(Locale.ROOT, "%.1f", r.millisPerGrant(r.cpu().postgres())),
+                        r.millisPerGrant(r.cpu().bench()))), "");
+        row(out, outcomes, "machine CPU busy during the throughput run", o -> count(o.throughput(),
+                r -> String.format(Locale.ROOT, "%.0f %%", 100 * r.cpu().machineBusy())), "");
         row(out, outcomes, "approvals granted (decisions / s)", o -> count(o.approvals(),
                 r -> r.granted() + " of " + r.asked() + String.format(Locale.ROOT, " (%.0f / s)", r.perSecond())), "");
         row(out, outcomes, "**approval answered → GRANTED p50 / p99**",

@@ -74,7 +74,7 @@ final class RequestRun {
                 progress("Clavis started (pid " + clavis.pid() + ", port " + port + "), waiting until it is ready");
                 var api = new RequestApi(port, token);
                 watch.await("Clavis to be ready", POLL, api::ready);
-                measure(api, new ClavisApi(port, token), watch, ldapPort);
+                measure(api, new ClavisApi(port, token), watch, ldapPort, clavis, postgres == null ? null : postgres.name());
             }
         } catch (BenchStopped | IOException | InterruptedException | SQLException | LDAPException e) {
             problem = e.getMessage();
@@ -87,7 +87,8 @@ final class RequestRun {
                 setup.seeding, setup.sync, setup.tokens), warmup, throughput, raw, approvals, expiry, files, recording);
     }
 
-    private void measure(RequestApi api, ClavisApi admin, RunWatch watch, int ldapPort)
+    private void measure(RequestApi api, ClavisApi admin, RunWatch watch, int ldapPort, ClavisProcess clavis,
+            @Nullable String database)
             throws IOException, InterruptedException, LDAPException {
         String password = Files.readString(dataDir.resolve("embedded-ldap.password")).strip();
         try (BenchDirectory directory = BenchDirectory.connect(ldapPort, password, options.concurrency())) {
@@ -118,12 +119,12 @@ final class RequestRun {
             progress("synced in " + seconds(setup.sync) + ", tokens made in " + seconds(setup.tokens));
             if (options.warmup() > 0) {
                 warmup = ThroughputRun.run(api, watch, tokens, person -> BenchCatalog.WARMUP, options.warmup(),
-                        options.concurrency());
+                        options.concurrency(), clavis, database);
                 progress(String.format("warm-up: %,d requests, %.1f granted/s", warmup.granted(),
                         warmup.grantedPerSecond()));
             }
             throughput = ThroughputRun.run(api, watch, tokens, person -> BenchCatalog.instant(person, options.groups()),
-                    options.requests(), options.concurrency());
+                    options.requests(), options.concurrency(), clavis, database);
             progress(String.format("throughput: %,d requests, %.1f submitted/s, %.1f granted/s, p50/p99 %s",
                     throughput.granted(), throughput.submittedPerSecond(), throughput.grantedPerSecond(),
                     throughput.endToEnd().p50AndP99()));

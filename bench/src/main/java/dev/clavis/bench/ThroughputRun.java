@@ -31,11 +31,17 @@ final class ThroughputRun {
      * @param endToEnd sent until {@code grantedAt}
      * @param firstTenthPerSecond grants per second until a tenth of them were granted: while the group is small
      * @param lastTenthPerSecond grants per second over the last tenth: once the group is large
+     * @param cpu CPU used from the first request sent until none was on its way any more
      * @param problems a sample of what went wrong, empty when nothing did
      */
     record Result(int asked, int accepted, int granted, Instant firstSent, Instant lastAnswered,
             @Nullable Instant lastGranted, Latencies response, Latencies endToEnd, double firstTenthPerSecond,
-            double lastTenthPerSecond, List<String> problems) {
+            double lastTenthPerSecond, CpuMeter.Use cpu, List<String> problems) {
+
+        /** CPU milliseconds per granted request, of one party's CPU time. */
+        double millisPerGrant(Duration cpuTime) {
+            return granted == 0 ? 0 : cpuTime.toNanos() / 1e6 / granted;
+        }
 
         double submittedPerSecond() {
             return FollowUp.perSecond(accepted, firstSent, lastAnswered);
@@ -49,11 +55,34 @@ final class ThroughputRun {
     private ThroughputRun() {
     }
 
-    /** @param roleOf the role bench person i asks for */
+    /**
+     * @param roleOf the role bench person i asks for
+     * @param clavis the process whose CPU time is measured
+     * @param database Clavis's PostgreSQL database, whose server processes' CPU time is measured; null on H2
+     */
     static Result run(RequestApi api, RunWatch watch, BenchTokens tokens, IntFunction<String> roleOf, int count,
-            int concurrency) throws InterruptedException {
+            int concurrency, ClavisProcess clavis, @Nullable String database) throws InterruptedException {
+        CpuMeter.Use cpu;
         var sent = new AtomicReferenceArray<Sent>(count);
         var problems = new ConcurrentLinkedQueue<String>();
+        try (CpuMeter meter = CpuMeter.start(clavis, database)) {
+            submit(api, watch, tokens, roleOf, count, concurrency, sent, problems);
+            FollowUp.awaitSettled(api, watch);
+            cpu = meter.use();
+        }
+        List<Sent> accepted = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (sent.get(i) != null) {
+                accepted.add(sent.get(i));
+            }
+        }
+        Map<UUID, JsonNode> requests = FollowUp.read(api, accepted.stream().map(Sent::id).toList(), watch.deadline());
+        return result(count, accepted, requests, cpu, problems);
+    }
+
+    private static void submit(RequestApi api, RunWatch watch, BenchTokens tokens, IntFunction<String> roleOf,
+            int count, int concurrency, AtomicReferenceArray<Sent> sent, ConcurrentLinkedQueue<String> problems)
+            throws InterruptedException {
         Concurrently.all(count, concurrency, watch.deadline(), i -> {
             Instant at = Instant.now();
             RequestApi.Answer answer = api.submit(tokens.person(i), BenchCatalog.APP, roleOf.apply(i), "permanent");
@@ -64,14 +93,10 @@ final class ThroughputRun {
                 problems.add("submit answered " + answer.problem());
             }
         });
-        List<Sent> accepted = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            if (sent.get(i) != null) {
-                accepted.add(sent.get(i));
-            }
-        }
-        FollowUp.awaitSettled(api, watch);
-        Map<UUID, JsonNode> requests = FollowUp.read(api, accepted.stream().map(Sent::id).toList(), watch.deadline());
+    }
+
+    private static Result result(int count, List<Sent> accepted, Map<UUID, JsonNode> requests, CpuMeter.Use cpu,
+            ConcurrentLinkedQueue<String> problems) {
         var responses = new ArrayList<Duration>();
         var endToEnd = new ArrayList<Duration>();
         var granted = new ArrayList<Instant>();
@@ -95,6 +120,6 @@ final class ThroughputRun {
         double firstTenth = n < 10 ? 0 : FollowUp.perSecond(n / 10, firstSent, granted.get(n / 10 - 1));
         double lastTenth = n < 10 ? 0 : FollowUp.perSecond(n - n * 9 / 10, granted.get(n * 9 / 10 - 1), granted.get(n - 1));
         return new Result(count, accepted.size(), endToEnd.size(), firstSent, lastAnswered, lastGranted,
-                Latencies.of(responses), Latencies.of(endToEnd), firstTenth, lastTenth, Problems.sample(problems));
+                Latencies.of(responses), Latencies.of(endToEnd), firstTenth, lastTenth, cpu, Problems.sample(problems));
     }
 }
