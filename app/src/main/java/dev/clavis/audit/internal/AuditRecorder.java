@@ -12,6 +12,7 @@ import dev.clavis.provisioning.MembershipOperation;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +60,7 @@ class AuditRecorder {
     }
 
     @EventListener
+    @Order(0)
     void on(MembershipChangeConfirmed event) {
         String type = switch (event.outcome()) {
             case ADDED -> "membership.added";
@@ -73,6 +75,7 @@ class AuditRecorder {
     }
 
     @EventListener
+    @Order(0)
     void on(MembershipChangeRetrying event) {
         var data = membership(event.taskId(), event.operation(), event.groupName(), event.personId());
         data.put("error", event.error());
@@ -82,6 +85,7 @@ class AuditRecorder {
     }
 
     @EventListener
+    @Order(0)
     void on(MembershipChangeFailed event) {
         var data = membership(event.taskId(), event.operation(), event.groupName(), event.personId());
         data.put("error", event.error());

@@ -19,12 +19,16 @@ import java.util.ArrayList;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves grants on as the directory confirms their memberships. Listeners are durable (Spring
- * Modulith's event registry): an outcome confirmed just before a crash is applied after it.
+ * Moves grants on as the directory confirms their memberships, in the transaction that records the
+ * directory's answer: the answer and what it does to the grant commit together or not at all, so a
+ * crash in between cannot lose either. They run after the listeners that record the answer itself
+ * (audit, timeline), so the trail reads "added to the group", then "grant active".
  */
 @Component
 class GrantProvisioningOutcomes {
@@ -46,7 +50,8 @@ class GrantProvisioningOutcomes {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @EventListener
+    @Order(Ordered.LOWEST_PRECEDENCE)
     void on(MembershipChangeConfirmed confirmed) {
         GrantReference.parse(confirmed.reference()).flatMap(store::lock).ifPresent(grant -> {
             if (confirmed.operation() == MembershipOperation.ADD) {
@@ -57,7 +62,8 @@ class GrantProvisioningOutcomes {
         });
     }
 
-    @ApplicationModuleListener
+    @EventListener
+    @Order(Ordered.LOWEST_PRECEDENCE)
     void on(MembershipChangeFailed failed) {
         GrantReference.parse(failed.reference()).flatMap(store::lock).ifPresent(grant -> {
             Instant now = clock.instant();

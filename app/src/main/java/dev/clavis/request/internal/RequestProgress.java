@@ -19,13 +19,15 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Follows a request's grant to the end: GRANTED only when the directory confirmed every membership,
  * FAILED with the connector's error, EXPIRED or REVOKED when the grant ends; each membership change
- * with the directory's answer on the timeline.
+ * with the directory's answer on the timeline. Each step is taken in the transaction of the grant's
+ * or the directory's change that causes it, so the request never disagrees with its grant.
  */
 @Component
 class RequestProgress {
@@ -40,7 +42,7 @@ class RequestProgress {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(GrantActivated event) {
         locked(event.requestId()).filter(r -> r.status() == RequestStatus.PROVISIONING).ifPresent(request -> {
             Instant now = clock.instant();
@@ -52,7 +54,7 @@ class RequestProgress {
         });
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(GrantProvisioningFailed event) {
         locked(event.requestId()).filter(r -> r.status().open()).ifPresent(request -> {
             Instant now = clock.instant();
@@ -64,7 +66,7 @@ class RequestProgress {
         });
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(GrantEnded event) {
         locked(event.requestId()).ifPresent(request -> {
             Instant now = clock.instant();
@@ -76,36 +78,39 @@ class RequestProgress {
         });
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(GrantRemovalConfirmed event) {
         timeline(event.requestId(), "removed", "The directory confirmed the access is gone");
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(GrantExtended event) {
         store.byGrant(event.grantId()).ifPresent(request -> timeline(request.id(), "extended",
                 "The grant now expires at " + event.expiresAt() + " (was " + event.previousExpiresAt() + ") by " + event.by()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(GrantExpiringSoon event) {
         timeline(event.requestId(), "expiring", "The grant expires at " + event.expiresAt());
     }
 
-    @ApplicationModuleListener
+    @EventListener
+    @Order(0)
     void on(MembershipChangeConfirmed event) {
         grantRequest(event.reference()).ifPresent(id -> timeline(id, "directory",
                 (event.operation() == MembershipOperation.ADD ? "Added to " : "Removed from ") + event.groupName()
                         + ": the directory answered " + event.outcome() + " (attempt " + event.attempts() + ")"));
     }
 
-    @ApplicationModuleListener
+    @EventListener
+    @Order(0)
     void on(MembershipChangeRetrying event) {
         grantRequest(event.reference()).ifPresent(id -> timeline(id, "directory",
                 event.operation() + " " + event.groupName() + " failed (" + event.error() + "); trying again at " + event.nextAttemptAt()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
+    @Order(0)
     void on(MembershipChangeFailed event) {
         grantRequest(event.reference()).ifPresent(id -> timeline(id, "directory",
                 event.operation() + " " + event.groupName() + " gave up after " + event.attempts() + " attempts: " + event.error()));
