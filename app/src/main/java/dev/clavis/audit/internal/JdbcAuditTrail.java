@@ -42,19 +42,9 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry append(AuditEvent event) {
-        var head = jdbc.queryForMap("select sequence, hash from audit_head where id = 1 for update");
-        long sequence = ((Number) head.get("sequence")).longValue() + 1;
-        String previousHash = (String) head.get("hash");
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String data = CanonicalForm.data(event.data());
-        String hash = sha256(CanonicalForm.content(sequence, at, event.type(), event.actor(), event.subject(), data, previousHash));
-        jdbc.update("""
-                insert into audit_entry (sequence, at, type, actor, subject, data, previous_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""",
-                sequence, at.atOffset(ZoneOffset.UTC), event.type(), event.actor(), event.subject(), data, previousHash, hash);
-        jdbc.update("update audit_head set sequence = ?, hash = ? where id = 1", sequence, hash);
-        return new AuditEntry(sequence, at, event.type(), event.actor(), event.subject(), CanonicalForm.parse(data),
-                previousHash, hash);
+        Chained entry = chain(List.of(event)).get(0);
+        return new AuditEntry(entry.sequence(), entry.at(), event.type(), event.actor(), event.subject(),
+                CanonicalForm.parse(entry.data()), entry.previousHash(), entry.hash());
     }
 
     @Override
@@ -66,10 +56,7 @@ class JdbcAuditTrail implements AuditTrail {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    // Entries recorded while these are written (none today) would join the same list.
-                    for (int i = 0; i < pending.size(); i++) {
-                        append(pending.get(i));
-                    }
+                    chain(pending);
                 }
 
                 @Override
@@ -82,6 +69,35 @@ class JdbcAuditTrail implements AuditTrail {
         var pending = (List<AuditEvent>) TransactionSynchronizationManager.getResource(this);
         pending.add(event);
     }
+
+    /**
+     * Appends a transaction's entries in one turn at the head: one lock, one batch of rows, one move
+     * of the head, however many entries the transaction recorded.
+     */
+    private List<Chained> chain(List<AuditEvent> events) {
+        var head = jdbc.queryForMap("select sequence, hash from audit_head where id = 1 for update");
+        long sequence = ((Number) head.get("sequence")).longValue();
+        String previousHash = (String) head.get("hash");
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        var entries = new ArrayList<Chained>(events.size());
+        var rows = new ArrayList<Object[]>(events.size());
+        for (AuditEvent event : events) {
+            sequence++;
+            String data = CanonicalForm.data(event.data());
+            String hash = sha256(CanonicalForm.content(sequence, at, event.type(), event.actor(), event.subject(), data, previousHash));
+            rows.add(new Object[] {sequence, at.atOffset(ZoneOffset.UTC), event.type(), event.actor(), event.subject(), data,
+                    previousHash, hash});
+            entries.add(new Chained(sequence, at, data, previousHash, hash));
+            previousHash = hash;
+        }
+        jdbc.batchUpdate("""
+                insert into audit_entry (sequence, at, type, actor, subject, data, previous_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbc.update("update audit_head set sequence = ?, hash = ? where id = 1", sequence, previousHash);
+        return entries;
+    }
+
+    private record Chained(long sequence, Instant at, String data, String previousHash, String hash) {}
 
     @Override
     @Transactional(readOnly = true)
