@@ -8,9 +8,9 @@ import dev.clavis.catalog.RoleRef;
 import dev.clavis.directory.Directory;
 import dev.clavis.directory.Person;
 import dev.clavis.grant.Grant;
-import dev.clavis.grant.Grants;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -20,11 +20,9 @@ import org.springframework.stereotype.Component;
 class RequestPolicy {
 
     private final Directory directory;
-    private final Grants grants;
 
-    RequestPolicy(Directory directory, Grants grants) {
+    RequestPolicy(Directory directory) {
         this.directory = directory;
-        this.grants = grants;
     }
 
     /** Whether the role's CEL condition approves this request by itself. */
@@ -45,8 +43,8 @@ class RequestPolicy {
      * A grant in effect that would make a toxic combination with the role: the role names the other
      * role in {@code conflictsWith}, or the other role names this one.
      */
-    Optional<Grant> conflict(Catalog catalog, Role role, Person beneficiary) {
-        for (Grant held : grants.inEffectFor(beneficiary.id())) {
+    Optional<Grant> conflict(Catalog catalog, Role role, List<Grant> inEffect) {
+        for (Grant held : inEffect) {
             RoleRef other = held.role();
             boolean named = role.conflictsWith().contains(other)
                     || catalog.role(other).map(r -> r.conflictsWith().contains(role.ref())).orElse(false);

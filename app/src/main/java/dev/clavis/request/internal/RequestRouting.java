@@ -185,6 +185,10 @@ class RequestRouting {
     }
 
     String name(UUID person) {
-        return directory.person(person).map(p -> p.displayName() + " <" + p.email() + ">").orElse(person.toString());
+        return directory.person(person).map(RequestRouting::name).orElse(person.toString());
+    }
+
+    static String name(Person person) {
+        return person.displayName() + " <" + person.email() + ">";
     }
 }

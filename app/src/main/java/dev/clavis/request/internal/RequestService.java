@@ -105,14 +105,15 @@ class RequestService implements AccessRequests {
             throw new InvalidInputException("The request was not made: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
         refuseSecondOpenRequest(beneficiary, role);
-        for (Grant held : grants.inEffectFor(beneficiary.id())) {
+        List<Grant> inEffect = grants.inEffectFor(beneficiary.id());
+        for (Grant held : inEffect) {
             if (held.role().equals(role.ref())) {
                 throw new ConflictException(beneficiary.email() + " already holds " + role.ref() + " (grant " + held.id()
                         + "); ask for more time with POST /api/v1/grants/" + held.id() + "/extend");
             }
         }
         StoredRequest request = insert(command.channel(), requester, beneficiary, role, duration, justification, current, null);
-        var conflict = policy.conflict(current, role, beneficiary);
+        var conflict = policy.conflict(current, role, inEffect);
         if (conflict.isPresent()) {
             Grant other = conflict.get();
             routing.deny(request, "Holding " + role.ref() + " together with " + other.role() + " (grant " + other.id()
@@ -197,7 +198,7 @@ class RequestService implements AccessRequests {
         store.insert(request, now);
         String what = extendsGrant == null ? "Asked for " : "Asked to extend grant " + extendsGrant + " of ";
         store.timeline(request.id(), "submitted", what + role.ref() + " (" + role.risk().value() + ") for " + duration
-                + " for " + routing.name(beneficiary.id()) + " by " + routing.name(requester.id()) + " via " + channel.value()
+                + " for " + RequestRouting.name(beneficiary) + " by " + RequestRouting.name(requester) + " via " + channel.value()
                 + (justification == null ? "" : ": " + justification), now);
         events.publishEvent(new AccessRequestSubmitted(request.id(), requester.id(), beneficiary.id(), role.appId(), role.id(),
                 duration.toString(), justification, channel.value(), current.version()));

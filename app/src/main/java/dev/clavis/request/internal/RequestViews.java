@@ -42,8 +42,10 @@ class RequestViews {
                 .query((rs, n) -> new AccessRequestView.TimelineEntry(rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getString("kind"), rs.getString("detail")))
                 .list();
+        PersonRef requester = person(r.requesterId());
+        PersonRef beneficiary = r.beneficiaryId().equals(r.requesterId()) ? requester : person(r.beneficiaryId());
         var ticket = r.ticketSystem() == null ? null : new AccessRequestView.Ticket(r.ticketSystem(), r.ticketKey(), r.ticketUrl());
-        return new AccessRequestView(r.id(), r.status().name(), person(r.requesterId()), person(r.beneficiaryId()), r.appId(),
+        return new AccessRequestView(r.id(), r.status().name(), requester, beneficiary, r.appId(),
                 r.roleId(), r.duration(), r.justification(), r.channel(), r.catalogVersion(), r.automatic(), r.grantId(),
                 r.extendsGrantId(), ticket, r.createdAt(), r.decidedAt(), r.grantedAt(), stages, timeline);
     }
