@@ -109,6 +109,20 @@ final class SimulatedDirectory {
         countMembers(groupId);
     }
 
+    /** Nests a group in another, as Google allows; its members are not direct members of the outer group. */
+    void addGroupMember(String groupId, String memberGroupId) {
+        ObjectNode nested = groups.get(memberGroupId);
+        members.get(groupId).put(memberGroupId, JSON.createObjectNode()
+                .put("kind", "admin#directory#member")
+                .put("etag", etag())
+                .put("id", memberGroupId)
+                .put("email", nested.path("email").asString())
+                .put("role", "MEMBER")
+                .put("type", "GROUP")
+                .put("status", "ACTIVE"));
+        countMembers(groupId);
+    }
+
     List<String> memberIds(String groupId) {
         return List.copyOf(members.getOrDefault(groupId, new TreeMap<>()).keySet());
     }
