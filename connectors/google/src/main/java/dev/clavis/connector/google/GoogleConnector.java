@@ -71,7 +71,10 @@ final class GoogleConnector implements DirectoryConnector, MembershipProvisionin
         });
     }
 
-    /** Reads the members of each group in turn; members that are groups or whole customers are left out. */
+    /**
+     * Reads the members of each group in turn. Members that are groups or whole customers are left
+     * out, and so is an outside address without a Google account, which has no id to name it by.
+     */
     @Override
     public Stream<List<DirectoryMembership>> memberships() {
         Stream<DirectoryMembership> all = groups()
@@ -115,8 +118,9 @@ final class GoogleConnector implements DirectoryConnector, MembershipProvisionin
                     .with("maxResults", groupPageSize()).with("pageToken", token), "list the members of group " + groupId);
             var people = new ArrayList<DirectoryMembership>();
             for (JsonNode member : answer.path("members")) {
-                if (member.path("type").asString("").equals("USER")) {
-                    people.add(new DirectoryMembership(groupId, member.path("id").asString()));
+                String id = member.path("id").asString("");
+                if (member.path("type").asString("").equals("USER") && !id.isEmpty()) {
+                    people.add(new DirectoryMembership(groupId, id));
                 }
             }
             return new Page<>(people, next(answer));
