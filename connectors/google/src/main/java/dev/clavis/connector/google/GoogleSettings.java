@@ -89,7 +89,7 @@ record GoogleSettings(
             }
             URI baseUrl = url("base-url", settings.get("base-url"));
             @Nullable URI tokenUrl = settings.find("token-url").map(value -> url("token-url", value)).orElse(null);
-            ServiceAccountCredentials key = serviceAccount(tokenUrl);
+            @Nullable ServiceAccountCredentials key = serviceAccount(tokenUrl);
             int pageSize = attempt(() -> settings.getInt("page-size"), 1);
             if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
                 problems.add("'page-size' must be between 1 and " + MAX_PAGE_SIZE + ", not " + pageSize);

@@ -59,6 +59,36 @@ class GoogleReadingTest {
     }
 
     @Test
+    void aManagerListedEarlierInTheSameReadCostsNoLookup() {
+        String manager = person(null);
+        String report = person(manager);
+        String managerEmail = simulator.state(d -> d.user(manager).orElseThrow().path("primaryEmail").asString());
+        int before = simulator.calls().size();
+
+        assertThat(listed(report).managerId()).isEqualTo(manager);
+
+        assertThat(simulator.calls().subList(before, simulator.calls().size()))
+                .noneMatch(call -> call.startsWith("GET /admin/directory/v1/users/" + managerEmail.replace("@", "%40")));
+    }
+
+    @Test
+    void peopleArePulledFromGoogleOnePageAtATime() {
+        for (int i = 0; i < 2 * SimulatorTestDirectory.PAGE_SIZE; i++) {
+            person(null);
+        }
+        long before = userListCalls();
+
+        try (Stream<List<DirectoryPerson>> pages = connector.people()) {
+            assertThat(userListCalls()).isEqualTo(before);
+            var iterator = pages.iterator();
+            iterator.next();
+            assertThat(userListCalls()).isEqualTo(before + 1);
+            iterator.next();
+            assertThat(userListCalls()).isEqualTo(before + 2);
+        }
+    }
+
+    @Test
     void aManagerOutsideTheDirectoryIsNoManager() {
         String report = person(null);
         simulator.state(d -> d.user(report).orElseThrow().putArray("relations").addObject()
@@ -154,6 +184,10 @@ class GoogleReadingTest {
                     .isNotEmpty()
                     .allMatch(email -> email.endsWith("@" + GoogleDirectorySimulator.DOMAIN));
         }
+    }
+
+    private long userListCalls() {
+        return simulator.calls().stream().filter(call -> call.startsWith("GET /admin/directory/v1/users?")).count();
     }
 
     private String person(String managerId) {
