@@ -14,15 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 record ServiceAccountKey(String clientEmail, String clientId, String privateKeyId, RSAPublicKey publicKey,
         String json) {
 
+    /** One RSA key pair for the whole test run: making one takes long on a busy machine, and no test needs two. */
+    private static final KeyPair PAIR = generate();
+
     static ServiceAccountKey create(String clientEmail, String clientId, String tokenUri) {
-        KeyPair pair;
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            pair = generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        KeyPair pair = PAIR;
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
@@ -39,6 +35,16 @@ record ServiceAccountKey(String clientEmail, String clientId, String privateKeyI
                 .put("universe_domain", "googleapis.com");
         return new ServiceAccountKey(clientEmail, clientId, privateKeyId, (RSAPublicKey) pair.getPublic(),
                 key.toString());
+    }
+
+    private static KeyPair generate() {
+        try {
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A piece of the private key that must never appear in a message. */
