@@ -3,6 +3,7 @@ package dev.clavis.connector.google;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 record Call(String method, String path, Map<String, String> query, @Nullable JsonNode body) {
 
     Call {
-        query = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
+        query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
     }
 
     static Call get(String path) {

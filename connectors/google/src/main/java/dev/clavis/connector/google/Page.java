@@ -1,5 +1,6 @@
 package dev.clavis.connector.google;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -35,7 +36,7 @@ record Page<T>(List<T> items, @Nullable String nextPageToken) {
                 if (!iterator.hasNext()) {
                     return false;
                 }
-                var page = new java.util.ArrayList<T>(size);
+                var page = new ArrayList<T>(size);
                 while (page.size() < size && iterator.hasNext()) {
                     page.add(iterator.next());
                 }

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -121,7 +122,7 @@ final class GoogleDirectorySimulator implements AutoCloseable {
     }
 
     /** Reads or changes the directory's state under the same lock the API's methods use. */
-    <T> T state(java.util.function.Function<SimulatedDirectory, T> action) {
+    <T> T state(Function<SimulatedDirectory, T> action) {
         synchronized (directory) {
             return action.apply(directory);
         }

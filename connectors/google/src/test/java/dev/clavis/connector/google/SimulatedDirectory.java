@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -260,7 +261,7 @@ final class SimulatedDirectory {
      * it belongs to and the last id served, so changes between pages neither repeat nor skip anyone.
      */
     private Result page(String field, String kind, NavigableMap<String, ObjectNode> all, Map<String, String> query,
-            int defaultSize, java.util.function.Predicate<ObjectNode> wanted) {
+            int defaultSize, Predicate<ObjectNode> wanted) {
         int size = Integer.parseInt(query.getOrDefault("maxResults", String.valueOf(defaultSize)));
         NavigableMap<String, ObjectNode> rest = all;
         String token = query.get("pageToken");
