@@ -135,9 +135,11 @@ final class TokenEndpoint {
         }
         try {
             SignedJWT jwt = SignedJWT.parse(assertion);
+            // msal4j puts the certificate's SHA-256 hash in x5t#S256 (and, for older servers, in x5t too)
             Base64URL thumbprint = jwt.getHeader().getX509CertSHA256Thumbprint();
-            Base64URL expected = Base64URL.encode(MessageDigest.getInstance("SHA-256").digest(registered.getEncoded()));
-            if (thumbprint == null || !thumbprint.equals(expected)) {
+            boolean named = thumbprint != null && java.util.Arrays.equals(thumbprint.decode(),
+                    MessageDigest.getInstance("SHA-256").digest(registered.getEncoded()));
+            if (!named) {
                 return "The certificate with identifier used to sign the client assertion is not"
                         + " registered on application.";
             }
