@@ -16,6 +16,7 @@ import dev.clavis.connector.spi.TransientConnectorException;
 import dev.clavis.connector.spi.UserLifecycle;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +64,15 @@ class FailuresTest {
 
         assertThat(provisioning().addMember(change())).isEqualTo(AddOutcome.ADDED);
         assertThat(simulator.tenant().members(group)).containsExactly(person);
+    }
+
+    @Test
+    void aRetryAfterGivenAsAnHttpDateBecomesTheTimeLeftUntilThen() {
+        simulator.inject(Fault.throttledUntil("POST", MEMBER_REFS, Instant.now().plus(Duration.ofMinutes(10))));
+
+        assertThatThrownBy(() -> provisioning().addMember(change()))
+                .isInstanceOfSatisfying(TransientConnectorException.class, e -> assertThat(e.retryAfter()).hasValueSatisfying(
+                        wait -> assertThat(wait).isBetween(Duration.ofMinutes(5), Duration.ofMinutes(10))));
     }
 
     @Test

@@ -42,6 +42,13 @@ public final class Fault {
                 "TooManyRequests", "Too many requests", Duration.ZERO);
     }
 
+    /** 429 whose Retry-After is an HTTP date rather than seconds, which RFC 9110 allows. */
+    public static Fault throttledUntil(String method, String pathRegex, java.time.Instant until) {
+        String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(until.atZone(java.time.ZoneOffset.UTC));
+        return new Fault(Kind.ANSWER, method, pathRegex, 1, 429, date, "TooManyRequests", "Too many requests",
+                Duration.ZERO);
+    }
+
     /** 503 Service Unavailable, as Graph answers when overloaded, with Retry-After. */
     public static Fault unavailable(String method, String pathRegex, int retryAfterSeconds) {
         return new Fault(Kind.ANSWER, method, pathRegex, 1, 503, Integer.toString(retryAfterSeconds),

@@ -750,6 +750,11 @@ public final class GraphSimulator implements AutoCloseable {
     private void send(HttpExchange exchange, int status, @Nullable JsonNode body, @Nullable String retryAfter)
             throws IOException {
         exchange.getResponseHeaders().set("request-id", UUID.randomUUID().toString());
+        String clientRequestId = exchange.getRequestHeaders().getFirst("client-request-id");
+        if (clientRequestId != null) {
+            // Graph and Entra ID echo the caller's id, which msal4j checks
+            exchange.getResponseHeaders().set("client-request-id", clientRequestId);
+        }
         if (retryAfter != null) {
             exchange.getResponseHeaders().set("Retry-After", retryAfter);
         }
