@@ -47,8 +47,9 @@ final class Deltas {
 
     Stream<DeltaPage> changesSince(String cursor) {
         JsonNode links = parse(cursor);
-        var users = new Round(URI.create(links.path("users").asString()), GraphAction.readUsers("read changes to users"));
-        var groups = new Round(URI.create(links.path("groups").asString()),
+        var users = new Round(graph.ownLink(links.path("users").asString(), "the delta cursor names a link"),
+                GraphAction.readUsers("read changes to users"));
+        var groups = new Round(graph.ownLink(links.path("groups").asString(), "the delta cursor names a link"),
                 GraphAction.readGroups("read changes to groups"));
         PageSource<DeltaPage> pages = () -> {
             if (!users.finished()) {

@@ -110,12 +110,20 @@ final class GraphClient {
         if (!link.isString()) {
             return null;
         }
-        URI uri = URI.create(link.asString());
-        if (!uri.toString().startsWith(settings.graphBaseUrl() + "/")) {
-            throw new PermanentConnectorException("Graph answered a " + name + " outside graph-base-url "
-                    + settings.graphBaseUrl() + ": " + uri.getScheme() + "://" + uri.getRawAuthority());
+        return ownLink(link.asString(), "Graph answered a " + name);
+    }
+
+    /**
+     * A URL to send the token to, which must lie below graph-base-url.
+     *
+     * @param what says where the URL came from, for the error message
+     */
+    URI ownLink(String url, String what) {
+        if (!url.startsWith(settings.graphBaseUrl() + "/")) {
+            throw new PermanentConnectorException(what + " outside graph-base-url " + settings.graphBaseUrl()
+                    + "; it is not followed, since that would send the access token elsewhere");
         }
-        return uri;
+        return URI.create(url);
     }
 
     private static JsonNode json(byte[] body) {

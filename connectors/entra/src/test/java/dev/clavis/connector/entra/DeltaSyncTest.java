@@ -103,6 +103,15 @@ class DeltaSyncTest {
                 .hasMessageContaining("read everything again");
     }
 
+    @Test
+    void aCursorNamingAnotherHostIsRefusedWithoutSendingItTheToken() {
+        String cursor = delta().currentCursor().replace(simulator.graphBaseUrl(), "https://graph.example.test/v1.0");
+
+        assertThatThrownBy(() -> delta().changesSince(cursor).toList())
+                .isInstanceOf(PermanentConnectorException.class)
+                .hasMessageContaining("outside graph-base-url");
+    }
+
     private DeltaSync delta() {
         return (DeltaSync) connector;
     }
