@@ -1,7 +1,6 @@
 package dev.clavis.connector.entra;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
@@ -25,9 +24,5 @@ record GraphResponse(int status, JsonNode body, @Nullable Duration retryAfter) {
 
     String errorMessage() {
         return body.path("error").path("message").asString("");
-    }
-
-    Optional<Duration> retryAfterHeader() {
-        return Optional.ofNullable(retryAfter);
     }
 }

@@ -76,8 +76,4 @@ public final class Fault {
         }
         return remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
-
-    boolean used() {
-        return remaining.get() == 0;
-    }
 }
