@@ -41,12 +41,10 @@ public final class ScimConnector implements DirectoryConnector, MembershipProvis
      */
     @Override
     public void verify() {
-        ServiceProvider declared = capabilities.refresh();
+        capabilities.refresh();
         http.get("/Users?count=1&attributes=id", Map.of(), "list users").body("list users");
         http.get("/Groups?count=1&excludedAttributes=members", Map.of(), "list groups").body("list groups");
-        if (!declared.patch()) {
-            capabilities.requirePatch("change memberships");
-        }
+        capabilities.requirePatch("change memberships");
     }
 
     /** Users without their {@code groups}, which can be long and are read from the groups instead. */

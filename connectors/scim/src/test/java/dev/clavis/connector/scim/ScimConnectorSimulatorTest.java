@@ -3,6 +3,7 @@ package dev.clavis.connector.scim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clavis.connector.scim.ScimSimulator.Filtering;
 import dev.clavis.connector.scim.ScimSimulator.Interference;
 import dev.clavis.connector.scim.ScimSimulator.LostAnswer;
 import dev.clavis.connector.scim.ScimSimulator.Refusal;
@@ -20,6 +21,7 @@ import dev.clavis.connector.spi.PermanentConnectorException;
 import dev.clavis.connector.spi.TransientConnectorException;
 import dev.clavis.connector.testkit.DirectoryConnectorContract;
 import dev.clavis.connector.testkit.TestDirectory;
+import dev.clavis.connector.testkit.TestPerson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,9 +66,8 @@ class ScimConnectorSimulatorTest extends DirectoryConnectorContract {
     }
 
     @BeforeEach
-    void declareEverything() {
-        simulator.declare(true, true, 200);
-        simulator.forget();
+    void resetSimulator() {
+        simulator.reset();
     }
 
     @AfterEach
@@ -187,7 +188,7 @@ class ScimConnectorSimulatorTest extends DirectoryConnectorContract {
     void creatingAUserWhoseUserNameAnotherEmailHoldsIsRefused() {
         String email = uniqueName("taken") + "@example.test";
         var holder = ScimResourcesForTests.user(
-                new dev.clavis.connector.testkit.TestPerson(email, "Hold", "Er", null, null, null, null));
+                new TestPerson(email, "Hold", "Er", null, null, null, null));
         holder.putArray("emails").addObject().put("value", "other@example.test").put("primary", true);
         simulator.resources.createUser(holder);
 
@@ -311,6 +312,74 @@ class ScimConnectorSimulatorTest extends DirectoryConnectorContract {
 
         assertThat(read(connector.memberships()).stream().flatMap(List::stream).filter(m -> m.groupId().equals(outer)))
                 .containsExactly(new DirectoryMembership(outer, person));
+    }
+
+    @Test
+    void aServerThatRefusesTheMemberFilterIsAskedByReadingTheGroupFromThenOn() {
+        simulator.filtering(Filtering.MEMBER_FILTERS_REFUSED);
+        ScimConnector refused = connector(settings(PATIENT), Clock.systemUTC());
+        String group = directory.createGroup(uniqueName("refused"), null);
+        String person = newPerson();
+
+        assertThat(refused.addMember(new MembershipChange(group, person))).isEqualTo(AddOutcome.ADDED);
+        assertThat(refused.addMember(new MembershipChange(group, person))).isEqualTo(AddOutcome.ALREADY_MEMBER);
+        assertThat(refused.removeMember(new MembershipChange(group, person))).isEqualTo(RemoveOutcome.REMOVED);
+
+        assertThat(directory.members(group)).isEmpty();
+        assertThat(simulator.requests()).filteredOn(request -> request.query().containsKey("filter")).hasSize(1);
+    }
+
+    /** Taking the unfiltered list at its word would find nobody a member, and so never remove anyone. */
+    @Test
+    void aServerThatIgnoresTheMemberFilterStillHasMembersFoundAndRemoved() {
+        simulator.filtering(Filtering.IGNORED);
+        ScimConnector ignored = connector(settings(PATIENT), Clock.systemUTC());
+        String group = directory.createGroup(uniqueName("ignored"), null);
+        String person = newPerson();
+        directory.addMember(group, person);
+
+        assertThat(ignored.addMember(new MembershipChange(group, person))).isEqualTo(AddOutcome.ALREADY_MEMBER);
+        assertThat(ignored.removeMember(new MembershipChange(group, person))).isEqualTo(RemoveOutcome.REMOVED);
+
+        assertThat(directory.members(group)).isEmpty();
+    }
+
+    @Test
+    void aServerWithoutAConfigurationIsUsedAsIfItSupportedEverything() {
+        simulator.servesConfiguration(false);
+        ScimConnector undeclared = connector(settings(PATIENT), Clock.systemUTC());
+        String group = directory.createGroup(uniqueName("undeclared"), null);
+        String person = newPerson();
+
+        undeclared.verify();
+        assertThat(undeclared.addMember(new MembershipChange(group, person))).isEqualTo(AddOutcome.ADDED);
+
+        assertThat(directory.members(group)).containsExactly(person);
+    }
+
+    /**
+     * The pace allows one request per tenth of a second, so n requests span at least n - 2 tenths (the first
+     * and second may fall at the end and start of adjacent tenths). A lower bound: a slow machine cannot
+     * break it; a connector that ignored the setting would send the pages back to back.
+     */
+    @Test
+    void requestsArePacedByTheRateLimit() {
+        for (int i = 0; i < 6; i++) {
+            newPerson();
+        }
+        var paced = settings(PATIENT);
+        paced.put("rate-limit", "10");
+        paced.put("page-size", "4");
+        ScimConnector slow = connector(paced, Clock.systemUTC());
+        slow.verify();
+        simulator.forget();
+
+        read(slow.people());
+
+        List<Request> requests = simulator.requests();
+        assertThat(requests).hasSizeGreaterThan(3);
+        Duration span = Duration.ofNanos(requests.get(requests.size() - 1).arrivedAt() - requests.get(0).arrivedAt());
+        assertThat(span).isGreaterThanOrEqualTo(Duration.ofMillis(100).multipliedBy(requests.size() - 2));
     }
 
     private static boolean readsMembers(Request request) {

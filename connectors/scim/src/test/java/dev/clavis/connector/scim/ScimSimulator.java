@@ -56,7 +56,17 @@ final class ScimSimulator implements AutoCloseable {
     /** Something another administrator does just before the request is carried out. */
     record Interference(Runnable change) implements Fault {}
 
-    record Request(String method, String path, Map<String, String> query) {}
+    /** What the server does with a filter while its configuration says it filters. */
+    enum Filtering {
+        EVALUATED,
+        /** Refused with 400 invalidFilter where it filters on members, as servers that cannot do so answer. */
+        MEMBER_FILTERS_REFUSED,
+        /** Left out, every resource listed, as some servers do with a filter they do not understand. */
+        IGNORED
+    }
+
+    /** @param arrivedAt {@link System#nanoTime()} when the request arrived */
+    record Request(String method, String path, Map<String, String> query, long arrivedAt) {}
 
     private record QueuedFault(Predicate<Request> matches, Fault fault) {}
 
@@ -72,6 +82,8 @@ final class ScimSimulator implements AutoCloseable {
     private volatile boolean patchSupported = true;
     private volatile boolean filterSupported = true;
     private volatile int maxResults = 200;
+    private volatile Filtering filtering = Filtering.EVALUATED;
+    private volatile boolean servesConfiguration = true;
 
     ScimSimulator(String token) {
         this.token = token;
@@ -96,6 +108,15 @@ final class ScimSimulator implements AutoCloseable {
         this.maxResults = maxResults;
     }
 
+    void filtering(Filtering filtering) {
+        this.filtering = filtering;
+    }
+
+    /** Whether {@code /ServiceProviderConfig} exists; without it, it answers 404. */
+    void servesConfiguration(boolean serves) {
+        this.servesConfiguration = serves;
+    }
+
     void fault(String method, String pathPrefix, Fault fault) {
         faults.add(new QueuedFault(r -> r.method().equals(method) && r.path().startsWith("/scim/v2" + pathPrefix),
                 fault));
@@ -109,7 +130,16 @@ final class ScimSimulator implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Forgets the requests seen so far. */
     void forget() {
+        requests.clear();
+    }
+
+    /** Back to declaring and doing everything, with no fault queued and nothing seen. */
+    void reset() {
+        declare(true, true, 200);
+        filtering = Filtering.EVALUATED;
+        servesConfiguration = true;
         violations.clear();
         requests.clear();
         faults.clear();
@@ -124,7 +154,7 @@ final class ScimSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             var request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    query(exchange.getRequestURI()));
+                    query(exchange.getRequestURI()), System.nanoTime());
             requests.add(request);
             byte[] body = exchange.getRequestBody().readAllBytes();
             Fault fault = takeFault(request);
@@ -168,7 +198,12 @@ final class ScimSimulator implements AutoCloseable {
         String id = path.group(2) == null ? null : URLDecoder.decode(path.group(2), StandardCharsets.UTF_8);
         String resourceType = endpoint.equals("Users") ? "User" : "Group";
         return switch (request.method() + " " + endpoint + (id == null ? "" : "/{id}")) {
-            case "GET ServiceProviderConfig" -> new Answer(200, serviceProviderConfig());
+            case "GET ServiceProviderConfig" -> {
+                if (!servesConfiguration) {
+                    throw new ScimError(404, null, "no endpoint " + request.path());
+                }
+                yield new Answer(200, serviceProviderConfig());
+            }
             case "GET Users", "GET Groups" -> new Answer(200, list(endpoint, request.query()));
             case "GET Users/{id}", "GET Groups/{id}" -> new Answer(200, projected(find(endpoint, id), request.query()));
             case "POST Users" -> {
@@ -191,6 +226,12 @@ final class ScimSimulator implements AutoCloseable {
         String filter = query.get("filter");
         if (filter != null && !filterSupported) {
             violations.add("a filter was sent although filter.supported is false: " + filter);
+            filter = null;
+        }
+        if (filter != null && filtering == Filtering.MEMBER_FILTERS_REFUSED && filter.contains("members[")) {
+            throw new ScimError(400, "invalidFilter", "filters on members are not supported");
+        }
+        if (filtering == Filtering.IGNORED) {
             filter = null;
         }
         List<ObjectNode> matching = resources.list(endpoint, filter);
