@@ -12,8 +12,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Adds and removes members with PATCH. A SCIM server answers adding a member who is there, and often
  * removing one who is not, with a plain success, so the connector asks first whether the person is a
- * member, and maps the server's {@code noTarget} (nobody matched the removal's filter, e.g. because
- * someone else removed them in between) to {@link RemoveOutcome#NOT_A_MEMBER}.
+ * member. A server that answers {@code noTarget} to a removal that matched nobody (someone else removed
+ * the person in between) has it mapped to {@link RemoveOutcome#NOT_A_MEMBER}; from one that answers a
+ * plain success, such a race is reported {@link RemoveOutcome#REMOVED}, which leaves the same state.
  *
  * <p>Membership is asked with a filter, {@code id eq "g" and members[value eq "p"]}, where the server
  * filters, so a large group's members are not read; otherwise by reading the group's members.

@@ -17,8 +17,9 @@ final class PatchOps {
     }
 
     /**
-     * Removes exactly one member by a value filter; where nobody matches, the server answers 400 with
-     * scimType {@code noTarget} (section 3.5.2.2).
+     * Removes exactly one member by a value filter. Where nobody matches, some servers answer 400 with
+     * scimType {@code noTarget} (the error section 3.12 gives for a path filter that matches nothing),
+     * others a plain success.
      *
      * @param personLiteral the person's id as a SCIM string literal, quoted and escaped
      */

@@ -42,6 +42,14 @@ record ScimSdkDirectory(ScimSdkServer server, int pageSize) implements TestDirec
         call(HttpMethod.PATCH, "/Groups/" + groupId, patch.toString());
     }
 
+    void removeMember(String groupId, String personId) {
+        ObjectNode patch = JsonNodeFactory.instance.objectNode();
+        patch.putArray("schemas").add(ScimSchemas.PATCH_OP);
+        patch.putArray("Operations").addObject().put("op", "remove")
+                .put("path", "members[value eq \"" + personId + "\"]");
+        call(HttpMethod.PATCH, "/Groups/" + groupId, patch.toString());
+    }
+
     @Override
     public List<String> members(String groupId) {
         var values = new ArrayList<String>();

@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Captain-P-Goldfish's SCIM-SDK, an independent implementation of RFC 7643 and RFC 7644, serving an
@@ -61,10 +62,16 @@ final class ScimSdkServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
 
-    ScimSdkServer(String token) {
+    /** Something to do just before the next PATCH is handled, as another administrator might. */
+    private final AtomicReference<Runnable> beforeNextPatch = new AtomicReference<>();
+
+    /**
+     * @param filters whether the server filters; the SDK, told not to, ignores filters and lists everything
+     */
+    ScimSdkServer(String token, boolean filters) {
         this.token = token;
         ServiceProvider provider = ServiceProvider.builder()
-                .filterConfig(FilterConfig.builder().supported(true).maxResults(MAX_RESULTS).build())
+                .filterConfig(FilterConfig.builder().supported(filters).maxResults(MAX_RESULTS).build())
                 .patchConfig(PatchConfig.builder().supported(true).build())
                 .sortConfig(SortConfig.builder().supported(false).build())
                 .changePasswordConfig(ChangePasswordConfig.builder().supported(false).build())
@@ -102,6 +109,10 @@ final class ScimSdkServer implements AutoCloseable {
                 new Context(new BearerToken(token)));
     }
 
+    void beforeNextPatch(Runnable change) {
+        beforeNextPatch.set(change);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -114,6 +125,12 @@ final class ScimSdkServer implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String query = exchange.getRequestURI().getRawQuery();
+            if (exchange.getRequestMethod().equals("PATCH")) {
+                Runnable change = beforeNextPatch.getAndSet(null);
+                if (change != null) {
+                    change.run();
+                }
+            }
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + exchange.getRequestURI().getRawPath()
                     + (query == null ? "" : "?" + query);
             ScimResponse response = endpoint.handleRequest(url, HttpMethod.valueOf(exchange.getRequestMethod()),
