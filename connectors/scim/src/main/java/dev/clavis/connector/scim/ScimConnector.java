@@ -42,8 +42,17 @@ public final class ScimConnector implements DirectoryConnector, MembershipProvis
     @Override
     public void verify() {
         capabilities.refresh();
-        http.get("/Users?count=1&attributes=id", Map.of(), "list users").body("list users");
-        http.get("/Groups?count=1&excludedAttributes=members", Map.of(), "list groups").body("list groups");
+        for (String endpoint : List.of("/Users", "/Groups")) {
+            String action = "list " + endpoint;
+            Reply reply = http.get(endpoint + "?count=1&excludedAttributes={excluded}",
+                    Map.of("excluded", endpoint.equals("/Users") ? "groups" : "members"), action);
+            if (reply.isNotFound()) {
+                throw new PermanentConnectorException("the SCIM server has no " + endpoint + " under "
+                        + settings.baseUrl() + ": check CLAVIS_SCIM_BASE_URL, which names the SCIM base,"
+                        + " e.g. https://idp.example.com/scim/v2");
+            }
+            reply.body(action);
+        }
         capabilities.requirePatch("change memberships");
     }
 

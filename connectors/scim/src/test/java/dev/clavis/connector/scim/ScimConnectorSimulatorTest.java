@@ -220,6 +220,17 @@ class ScimConnectorSimulatorTest extends DirectoryConnectorContract {
     }
 
     @Test
+    void aBaseUrlThatIsNotTheScimBaseIsNamedByVerification() {
+        var settings = settings(PATIENT);
+        settings.put("base-url", simulator.baseUrl().replace("/scim/v2", "/scim"));
+
+        assertThatThrownBy(() -> connector(settings, Clock.systemUTC()).verify())
+                .isInstanceOf(PermanentConnectorException.class)
+                .hasMessageContaining("has no /Users under")
+                .hasMessageContaining("check CLAVIS_SCIM_BASE_URL");
+    }
+
+    @Test
     void aForbiddenChangeIsPermanent() {
         String group = directory.createGroup(uniqueName("forbidden"), null);
         simulator.fault("PATCH", "/Groups", new Refusal(403, null));
