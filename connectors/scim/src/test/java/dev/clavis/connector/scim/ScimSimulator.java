@@ -194,6 +194,10 @@ final class ScimSimulator implements AutoCloseable {
             throw new ScimError(404, null, "no endpoint " + request.path());
         }
         checkQuery(request.query());
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (body.length > 0 && (contentType == null || !contentType.startsWith("application/scim+json"))) {
+            reject("a body must be sent as application/scim+json (RFC 7644 section 3.1), not " + contentType);
+        }
         String endpoint = path.group(1);
         String id = path.group(2) == null ? null : URLDecoder.decode(path.group(2), StandardCharsets.UTF_8);
         String resourceType = endpoint.equals("Users") ? "User" : "Group";
