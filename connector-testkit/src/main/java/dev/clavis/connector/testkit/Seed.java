@@ -44,7 +44,7 @@ record Seed(List<DirectoryPerson> people, List<DirectoryGroup> groups, Set<Direc
 
         for (int i = 0; i < count; i++) {
             String name = uniqueName.apply("g");
-            String description = i % 2 == 0 ? "seeded group " + i : null;
+            String description = directory.groupsHaveDescriptions() && i % 2 == 0 ? "seeded group " + i : null;
             groups.add(new DirectoryGroup(directory.createGroup(name, description), name, description));
         }
         for (int i = 0; i < count; i++) {

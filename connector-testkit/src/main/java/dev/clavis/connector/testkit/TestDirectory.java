@@ -16,8 +16,19 @@ public interface TestDirectory {
      */
     String createPerson(TestPerson person);
 
-    /** Creates a group without members and answers its id. */
+    /**
+     * Creates a group without members and answers its id. A directory whose groups have no description
+     * (see {@link #groupsHaveDescriptions()}) is only ever given null.
+     */
     String createGroup(String name, @Nullable String description);
+
+    /**
+     * Whether the directory's groups can have a description at all; SCIM's core Group, for one, has none.
+     * Where they cannot, the contract seeds groups without one and expects the connector to report none.
+     */
+    default boolean groupsHaveDescriptions() {
+        return true;
+    }
 
     /** Makes the person a direct member of the group. */
     void addMember(String groupId, String personId);
