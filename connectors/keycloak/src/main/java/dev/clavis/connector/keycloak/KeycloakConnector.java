@@ -17,8 +17,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,6 +47,8 @@ public final class KeycloakConnector implements DirectoryConnector, MembershipPr
     private final AdminApi api;
     private final LoginEvents logins;
     private final ServiceAccount serviceAccount;
+    private final UserProfile userProfile;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     KeycloakConnector(KeycloakSettings settings) {
         this.settings = settings;
@@ -51,13 +57,15 @@ public final class KeycloakConnector implements DirectoryConnector, MembershipPr
         this.api = new AdminApi(settings, transport, tokens);
         this.logins = new LoginEvents(api);
         this.serviceAccount = new ServiceAccount(settings, transport.json);
+        this.userProfile = new UserProfile(api);
     }
 
     /**
      * Gets a token, checks that the service account holds the realm-management roles the connector
      * needs and reads one person and one group. Where sign-in times cannot be read (the realm saves no
      * LOGIN events, or the account lacks view-events), or the realm's user profile would drop the
-     * attributes the connector reads, it logs a warning and passes: membership changes still work.
+     * attributes the connector reads, it logs a warning (once per connector) and passes: membership changes
+     * still work.
      */
     @Override
     public void verify() {
@@ -66,8 +74,8 @@ public final class KeycloakConnector implements DirectoryConnector, MembershipPr
                 Role.VIEW_USERS, "list people");
         api.list("/groups" + Paths.query("first", 0, "max", 1, "briefRepresentation", true), Representations.GROUPS,
                 Role.QUERY_GROUPS, "list groups");
-        logins.whyUnavailable().ifPresent(why -> log.log(Level.WARNING,
-                "Keycloak realm ''{0}'': last sign-in times are unknown: {1}", settings.realm(), why));
+        logins.whyUnavailable().ifPresent(why -> warnOnce("last sign-in times are unknown: " + why));
+        userProfile.whyAttributesAreDropped().ifPresent(this::warnOnce);
     }
 
     @Override
@@ -122,7 +130,7 @@ public final class KeycloakConnector implements DirectoryConnector, MembershipPr
      */
     @Override
     public String createUser(NewUser user) {
-        String email = user.email().toLowerCase(java.util.Locale.ROOT);
+        String email = user.email().toLowerCase(Locale.ROOT);
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         putIfPresent(attributes, Attributes.DEPARTMENT, user.department());
         putIfPresent(attributes, Attributes.TITLE, user.title());
@@ -193,6 +201,13 @@ public final class KeycloakConnector implements DirectoryConnector, MembershipPr
         return "KeycloakConnector{" + settings + "}";
     }
 
+    /** The health check verifies every few seconds; a warning that stays true is worth one line, not thousands. */
+    private void warnOnce(String warning) {
+        if (warned.add(warning)) {
+            log.log(Level.WARNING, "Keycloak realm ''{0}'': {1}", settings.realm(), warning);
+        }
+    }
+
     private Representations.Group group(String id) {
         String action = "read group " + id;
         Transport.Answer answer = api.get("/groups/" + Paths.segment(id), Role.QUERY_GROUPS, action);
@@ -241,7 +256,7 @@ public final class KeycloakConnector implements DirectoryConnector, MembershipPr
     }
 
     private String managerEmail(NewUser user) {
-        String managerId = java.util.Objects.requireNonNull(user.managerId());
+        String managerId = Objects.requireNonNull(user.managerId());
         try {
             String email = Users.byId(api, managerId).path("email").asString("");
             if (email.isEmpty()) {

@@ -5,6 +5,7 @@ import dev.clavis.connector.spi.PersonStatus;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +63,7 @@ final class PeopleCursor implements PageStreams.Cursor<DirectoryPerson> {
     }
 
     private @Nullable String managerId(String email) {
-        return managerIds.computeIfAbsent(email.toLowerCase(java.util.Locale.ROOT), key -> Users.byEmail(api, key)
+        return managerIds.computeIfAbsent(email.toLowerCase(Locale.ROOT), key -> Users.byEmail(api, key)
                 .map(Representations.User::id)).orElse(null);
     }
 

@@ -160,6 +160,18 @@ class KeycloakConnectorIT extends DirectoryConnectorContract {
     }
 
     @Test
+    void whereTheUserProfileDoesNotDeclareTheAttributesVerifySaysKeycloakDropsThem() {
+        KeycloakRealm bare = server.createRealm("bare-" + UUID.randomUUID().toString().substring(0, 8));
+        bare.undeclareAttributes();
+        var bareConnector = (KeycloakConnector) connector(bare.name(), "clavis", bare.createServiceClient("clavis", ROLES));
+
+        List<String> warnings = warningsDuring(bareConnector::verify);
+
+        assertThat(warnings).singleElement().asString()
+                .contains("does not declare department, title, manager, employeeType", "User profile");
+    }
+
+    @Test
     void aServiceAccountWithoutManageUsersFailsVerificationNamingTheRole() {
         String clientId = uniqueName("reader");
         String readOnly = realm.createServiceClient(clientId, List.of("view-users"));

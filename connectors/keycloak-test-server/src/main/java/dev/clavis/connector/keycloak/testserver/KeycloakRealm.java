@@ -166,6 +166,19 @@ public final class KeycloakRealm {
         }
     }
 
+    /** Takes {@link #ATTRIBUTES} out of the user profile again, as in a realm whose administrator never declared them. */
+    public void undeclareAttributes() {
+        ObjectNode profile = (ObjectNode) admin.get(path("/users/profile"));
+        ArrayNode kept = admin.json.createArrayNode();
+        profile.path("attributes").forEach(attribute -> {
+            if (!ATTRIBUTES.contains(attribute.path("name").asString())) {
+                kept.add(attribute);
+            }
+        });
+        profile.set("attributes", kept);
+        AdminHttp.expect(admin.send("PUT", path("/users/profile"), profile), 200);
+    }
+
     private void declareAttributes() {
         ObjectNode profile = (ObjectNode) admin.get(path("/users/profile"));
         ArrayNode attributes = (ArrayNode) profile.path("attributes");
