@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,13 +36,20 @@ class KeycloakAccessRequestIT extends RunningClavis {
     @BeforeAll
     static void realmWithPeopleAndAGroup() {
         KeycloakServer.assumeItCanRun();
-        keycloak = KeycloakServer.shared();
+        keycloak = KeycloakServer.start();
         realm = keycloak.createRealm("acme");
         secret = realm.createServiceClient("clavis", List.of("view-users", "manage-users", "view-events"));
         realm.createPerson("maria.lopez@acme.test", "Maria", "Lopez", Map.of("department", "Engineering", "title", "Head of Engineering"));
         kim = realm.createPerson("kim.lee@acme.test", "Kim", "Lee",
                 Map.of("department", "Engineering", "title", "Engineer", "manager", "maria.lopez@acme.test"));
         labGroup = realm.createGroup("lab-short", "short-lived lab access");
+    }
+
+    @AfterAll
+    static void stopKeycloak() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
     }
 
     @DynamicPropertySource

@@ -271,7 +271,7 @@ public final class KeycloakConnector implements DirectoryConnector, MembershipPr
     }
 
     private static DirectoryGroup group(Representations.Group group) {
-        String path = group.path() == null ? group.name() : group.path().substring(1);
+        String path = group.path() == null ? group.name() : group.path().replaceFirst("^/", "");
         return new DirectoryGroup(group.id(), path, blankToNull(group.description()));
     }
 

@@ -24,7 +24,11 @@ import dev.clavis.connector.testkit.TestDirectory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +64,7 @@ class KeycloakConnectorIT extends DirectoryConnectorContract {
     @BeforeAll
     void startKeycloak() {
         KeycloakServer.assumeItCanRun();
-        server = KeycloakServer.shared();
+        server = KeycloakServer.start();
         realm = server.createRealm("acme-" + UUID.randomUUID().toString().substring(0, 8));
         secret = realm.createServiceClient("clavis", ROLES);
         connector = (KeycloakConnector) connector(realm.name(), "clavis", secret);
@@ -68,8 +72,11 @@ class KeycloakConnectorIT extends DirectoryConnectorContract {
     }
 
     @AfterAll
-    void closeConnectors() {
+    void stopKeycloak() {
         opened.forEach(DirectoryConnector::close);
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Override
@@ -227,6 +234,28 @@ class KeycloakConnectorIT extends DirectoryConnectorContract {
                 .hasMessageNotContaining(secret);
     }
 
+    /** Keycloak's default access token lives 300 s, so it is renewed 30 s before. */
+    @Test
+    void theTokenIsKeptUntilShortlyBeforeItExpiresThenFetchedAnew() {
+        var settings = KeycloakSettings.from(ConnectorSettings.of("keycloak", KeycloakSettings.SCHEMA, Map.of(
+                "base-url", server.baseUrl(), "realm", realm.name(), "client-id", "clavis", "client-secret", secret)));
+        var clock = new MovableClock();
+        try (var transport = new Transport(settings)) {
+            var tokens = new AccessTokens(settings, transport, clock);
+            String first = tokens.current();
+
+            clock.move(Duration.ofSeconds(269));
+            assertThat(tokens.current()).isEqualTo(first);
+
+            clock.move(Duration.ofSeconds(2));
+            String renewed = tokens.current();
+            assertThat(renewed).isNotEqualTo(first);
+
+            tokens.forget(renewed);
+            assertThat(tokens.current()).isNotEqualTo(renewed);
+        }
+    }
+
     @Test
     void aRetriedCreateAnswersThePersonCreatedBefore() {
         var user = new NewUser(uniqueName("again") + "@example.test", "Re", "Try", null, null,
@@ -249,6 +278,30 @@ class KeycloakConnectorIT extends DirectoryConnectorContract {
 
         assertThat(listedPeople()).filteredOn(person -> person.email().equals(email))
                 .extracting(DirectoryPerson::id).containsExactly(holder);
+    }
+
+    private static final class MovableClock extends Clock {
+
+        private Instant now = Instant.now();
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private String personWithPassword() {

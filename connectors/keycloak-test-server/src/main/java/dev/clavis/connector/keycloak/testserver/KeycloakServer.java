@@ -19,15 +19,14 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Keycloak in dev mode ({@code kc.sh start-dev}) on free loopback ports, with an in-memory
  * database and a bootstrap administrator, run as a child process with a Java 21 or later (Keycloak 26
- * needs one; the tests themselves may run on 17). One per JVM: {@link #shared()} starts it on first use
- * and a shutdown hook stops it when the JVM ends. Its log goes to a file named in every failure.
+ * needs one; the tests themselves may run on 17). Starting takes a minute or more on a busy machine, so a
+ * test class starts one for all its tests. Its log goes to a file named in every failure.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -36,7 +35,6 @@ public final class KeycloakServer implements AutoCloseable {
     private static final Path JVMS = Path.of("/usr/lib/jvm");
     private static final String JAVA_HOME_PROPERTY = "clavis.keycloak.java-home";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-    private static @Nullable KeycloakServer shared;
 
     private final Process process;
     private final Path log;
@@ -80,15 +78,7 @@ public final class KeycloakServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** The one server of this JVM, started on first use; stopped when the JVM ends. */
-    public static synchronized KeycloakServer shared() {
-        if (shared == null) {
-            shared = start();
-        }
-        return shared;
-    }
-
-    /** Starts a server of its own; the caller closes it. */
+    /** Starts a server and waits until it answers; the caller closes it (a shutdown hook stops it should the JVM end first). */
     public static KeycloakServer start() {
         whyItCannotRun().ifPresent(reason -> {
             throw new IllegalStateException(reason);
