@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -71,9 +72,11 @@ public final class KeycloakServer implements AutoCloseable {
                     + ": build the keycloak-test-server module with Maven");
         }
         if (javaHome().isEmpty()) {
-            return Optional.of("Keycloak " + version() + " needs Java 21 or later: none is in " + JVMS
-                    + ", the running JVM is " + Runtime.version().feature() + " and -D" + JAVA_HOME_PROPERTY
-                    + " (or CLAVIS_KEYCLOAK_JAVA_HOME) is not set");
+            String configured = configuredJavaHome();
+            return Optional.of("Keycloak " + version() + " needs Java 21 or later: " + (configured != null
+                    ? "-D" + JAVA_HOME_PROPERTY + " (or CLAVIS_KEYCLOAK_JAVA_HOME) names " + configured + ", which is not one"
+                    : "the running JVM is " + Runtime.version().feature() + " and " + JVMS + " has none; name one with -D"
+                            + JAVA_HOME_PROPERTY + " or CLAVIS_KEYCLOAK_JAVA_HOME"));
         }
         return Optional.empty();
     }
@@ -201,9 +204,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** A JDK or JRE of version 21 or later: the configured one, the running one, or the newest in /usr/lib/jvm. */
     static Optional<Path> javaHome() {
-        String configured = System.getProperty(JAVA_HOME_PROPERTY, System.getenv("CLAVIS_KEYCLOAK_JAVA_HOME"));
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(Path.of(configured));
+        String configured = configuredJavaHome();
+        if (configured != null) {
+            Path home = Path.of(configured);
+            return majorVersion(home) >= 21 ? Optional.of(home) : Optional.empty();
         }
         if (Runtime.version().feature() >= 21) {
             return Optional.of(Path.of(System.getProperty("java.home")));
@@ -212,16 +216,26 @@ public final class KeycloakServer implements AutoCloseable {
             return Optional.empty();
         }
         try (Stream<Path> jvms = Files.list(JVMS)) {
-            return jvms.filter(jvm -> Files.isExecutable(jvm.resolve("bin/java")))
-                    .filter(jvm -> majorVersion(jvm) >= 21)
+            return jvms.filter(jvm -> majorVersion(jvm) >= 21)
                     .max(Comparator.comparingInt(KeycloakServer::majorVersion));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    /** The feature version from the JVM's {@code release} file, e.g. 25 for {@code JAVA_VERSION="25.0.1"}; 0 if unknown. */
+    private static @Nullable String configuredJavaHome() {
+        String configured = System.getProperty(JAVA_HOME_PROPERTY, System.getenv("CLAVIS_KEYCLOAK_JAVA_HOME"));
+        return configured == null || configured.isBlank() ? null : configured;
+    }
+
+    /**
+     * The feature version from the JVM's {@code release} file, e.g. 25 for {@code JAVA_VERSION="25.0.1"}; 0 if
+     * unknown or if it has no {@code bin/java}.
+     */
     private static int majorVersion(Path jvm) {
+        if (!Files.isExecutable(jvm.resolve("bin/java"))) {
+            return 0;
+        }
         try (InputStream in = Files.newInputStream(jvm.resolve("release"))) {
             var release = new Properties();
             release.load(in);
