@@ -1,0 +1,117 @@
+package dev.clavis.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.clavis.connector.keycloak.testserver.KeycloakRealm;
+import dev.clavis.connector.keycloak.testserver.KeycloakServer;
+import dev.clavis.support.Api;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code CLAVIS_DIRECTORY=keycloak} against a real Keycloak: people and groups synced from a realm,
+ * an auto-approved 20-second grant that puts the person in the Keycloak group, and its expiry that
+ * takes them out again, each read from Keycloak itself.
+ */
+class KeycloakAccessRequestIT extends RunningClavis {
+
+    private static final Path DATA = newDataDir();
+    private static KeycloakServer keycloak;
+    private static KeycloakRealm realm;
+    private static String secret;
+    private static String labGroup;
+    private static String kim;
+
+    /** Runs before Spring starts Clavis, which reads the realm's settings below. */
+    @BeforeAll
+    static void realmWithPeopleAndAGroup() {
+        KeycloakServer.assumeItCanRun();
+        keycloak = KeycloakServer.start();
+        realm = keycloak.createRealm("acme");
+        secret = realm.createServiceClient("clavis", List.of("view-users", "manage-users", "view-events"));
+        realm.createPerson("maria.lopez@acme.test", "Maria", "Lopez", Map.of("department", "Engineering", "title", "Head of Engineering"));
+        kim = realm.createPerson("kim.lee@acme.test", "Kim", "Lee",
+                Map.of("department", "Engineering", "title", "Engineer", "manager", "maria.lopez@acme.test"));
+        labGroup = realm.createGroup("lab-short", "short-lived lab access");
+    }
+
+    @AfterAll
+    static void stopKeycloak() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("clavis.data-dir", DATA::toString);
+        registry.add("clavis.bootstrap-admin-token", () -> ADMIN_TOKEN);
+        registry.add("clavis.sync.interval", () -> "PT1H");
+        registry.add("clavis.directory", () -> "keycloak");
+        registry.add("clavis.keycloak.base-url", () -> keycloak.baseUrl());
+        registry.add("clavis.keycloak.realm", () -> realm.name());
+        registry.add("clavis.keycloak.client-id", () -> "clavis");
+        registry.add("clavis.keycloak.client-secret", () -> secret);
+    }
+
+    @Test
+    void anAutoApprovedShortGrantPutsThePersonInTheKeycloakGroupAndItsExpiryTakesThemOut() {
+        assertThat(syncAndWait("").get("status").asString()).isEqualTo("SUCCEEDED");
+        JsonNode synced = admin().get("/api/v1/people?query=kim.lee").json().get("items").get(0);
+        assertThat(synced.get("managerId").isNull()).as("Kim's manager is resolved from her email").isFalse();
+        var applied = admin().put("/api/v1/catalog?dryRun=false", """
+                apps:
+                  - id: lab
+                    name: Test Lab
+                    owners: [maria.lopez@acme.test]
+                    roles:
+                      - id: short
+                        groups: [lab-short]
+                        risk: low
+                        durations: [PT20S]
+                        approval: auto
+                """, "application/yaml");
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+
+        JsonNode request = as("kim.lee@acme.test").post("/api/v1/requests",
+                Api.json(Map.of("app", "lab", "role", "short", "duration", "PT20S"))).json();
+        JsonNode granted = awaitStatus(request, "GRANTED");
+
+        assertThat(realm.members(labGroup)).containsExactly(kim);
+        Instant expiresAt = Instant.parse(admin().get("/api/v1/grants/" + granted.get("grantId").asString()).json()
+                .get("expiresAt").asString());
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> realm.members(labGroup).isEmpty());
+        System.out.printf("expired Keycloak grant removed %d ms after expiresAt%n",
+                Duration.between(expiresAt, Instant.now()).toMillis());
+        awaitStatus(request, "EXPIRED");
+    }
+
+    private Api as(String email) {
+        var created = admin().post("/api/v1/tokens", Api.json(Map.of("person", email, "scopes", List.of("request"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return admin().as(created.json().get("token").asString());
+    }
+
+    private JsonNode awaitStatus(JsonNode request, String status) {
+        String id = request.get("id").asString();
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> admin().get("/api/v1/requests/" + id).json(), r -> {
+                    String now = r.get("status").asString();
+                    if (!now.equals(status) && List.of("FAILED", "DENIED", "CANCELLED").contains(now)) {
+                        throw new AssertionError("request ended " + now + ": " + r.get("timeline"));
+                    }
+                    return now.equals(status);
+                });
+    }
+}
