@@ -59,6 +59,7 @@ final class OpenApiCheck {
 
     private static List<String> messages(ValidationReport report) {
         return report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .map(message -> "[" + (message.getKey().startsWith("validation.response") ? "RESPONSE" : "REQUEST")
                         + "] " + message.getKey() + ": " + message.getMessage()
                         + (message.getNestedMessages().isEmpty() ? "" : " " + message.getNestedMessages().stream()
