@@ -16,11 +16,22 @@ final class Simulators {
 
     static DirectoryConnector connector(OktaSimulator simulator, Map<String, String> more) {
         var settings = new HashMap<String, String>();
-        settings.put("base-url", simulator.baseUrl());
         settings.put("api-token", TOKEN);
+        settings.putAll(more);
+        return create(simulator, settings);
+    }
+
+    /** A connector that signs in as a service app; {@code settings} hold client-id and private-key. */
+    static DirectoryConnector serviceAppConnector(OktaSimulator simulator, Map<String, String> settings) {
+        return create(simulator, new HashMap<>(settings));
+    }
+
+    private static DirectoryConnector create(OktaSimulator simulator, Map<String, String> given) {
+        var settings = new HashMap<String, String>();
+        settings.put("base-url", simulator.baseUrl());
         settings.put("page-size", String.valueOf(PAGE_SIZE));
         settings.put("response-timeout", "PT15S");
-        settings.putAll(more);
+        settings.putAll(given);
         var factory = new OktaConnectorFactory();
         return factory.create(ConnectorSettings.of(factory.type(), factory.configSchema(), settings));
     }
