@@ -7,7 +7,8 @@
 #   bench/okta-rate.sh                                  # the full run, about two minutes
 #   bench/okta-rate.sh --changes=2000 --headroom=0.97   # other sizes, or another share of the limit
 #
-# Options: --changes (10000), --permits (600), --window (PT6S), --headroom (0.9, the app's WritePace), --workers (4).
+# Options: --changes (10000), --permits (600), --window (PT6S), --headroom (0.98) and --slices (60), as the app's
+# WritePace, --workers (4, as CLAVIS_PROVISIONING_WORKERS), --check-description (false: see bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

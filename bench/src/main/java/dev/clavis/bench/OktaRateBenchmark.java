@@ -24,9 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Drains membership changes through the Okta connector into the Okta simulator limited to a scaled-down
  * version of Okta's 600 calls per minute, paced as Clavis's provisioning paces writes: a resilience4j
- * limiter that hands out one permit per interval at {@code headroom} of the connector's declared limit
- * (the app's {@code WritePace}), several workers, and a transient error's {@code retryAfter} honoured by
- * putting the change back until then (the app's retry). Reports the achieved rate against the limit, the
+ * limiter that hands out a batch of permits per slice (a {@code slices}th of the period) at
+ * {@code headroom} of the connector's declared limit, as the app's {@code WritePace} does (its defaults
+ * here: 0.98 and 60; {@code --slices} at least the limit gives the single permits of earlier versions),
+ * several workers, and a transient error's {@code retryAfter} honoured by putting the change back until
+ * then (the app's retry). Reports the achieved rate against the limit, the
  * 429s the simulator sent, and whether the simulator's final memberships are exactly the ones asked for.
  */
 public final class OktaRateBenchmark {
@@ -40,7 +42,8 @@ public final class OktaRateBenchmark {
         int changes = Integer.parseInt(options.getOrDefault("changes", "10000"));
         int permits = Integer.parseInt(options.getOrDefault("permits", "600"));
         Duration window = Duration.parse(options.getOrDefault("window", "PT6S"));
-        double headroom = Double.parseDouble(options.getOrDefault("headroom", "0.9"));
+        double headroom = Double.parseDouble(options.getOrDefault("headroom", "0.98"));
+        int slices = Integer.parseInt(options.getOrDefault("slices", "60"));
         int workers = Integer.parseInt(options.getOrDefault("workers", "4"));
         boolean checkDescription = Boolean.parseBoolean(options.getOrDefault("check-description", "false"));
         int groupCount = 10;
@@ -76,9 +79,11 @@ public final class OktaRateBenchmark {
             removes.forEach(change -> queue.add(new Task(change, false, 0)));
             int total = queue.size();
             double perSecond = permits / (double) window.toNanos() * 1e9;
+            double allowed = permits * headroom;
+            int batch = Math.max(1, (int) (allowed / slices));
             RateLimiter pace = RateLimiter.of("okta-bench", RateLimiterConfig.custom()
-                    .limitForPeriod(1)
-                    .limitRefreshPeriod(Duration.ofNanos((long) (window.toNanos() / (permits * headroom))))
+                    .limitForPeriod(batch)
+                    .limitRefreshPeriod(Duration.ofNanos((long) (window.toNanos() * batch / allowed)))
                     .timeoutDuration(Duration.ofSeconds(1))
                     .build());
 
@@ -88,7 +93,8 @@ public final class OktaRateBenchmark {
             var failures = new AtomicInteger();
             var lastDone = new AtomicLong();
             System.out.printf("Draining %d changes (%d adds, %d removals) with %d workers, paced at %.0f %% of %d per"
-                    + " %s%n", total, adds.size(), removes.size(), workers, headroom * 100, permits, window);
+                    + " %s in batches of %d%n", total, adds.size(), removes.size(), workers, headroom * 100, permits,
+                    window, batch);
             long start = System.nanoTime();
             var threads = new ArrayList<Thread>();
             for (int w = 0; w < workers; w++) {
@@ -181,7 +187,7 @@ public final class OktaRateBenchmark {
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("options are --name=value: --changes, --permits, --window (ISO-8601),"
-                        + " --headroom, --workers, --check-description; not " + arg);
+                        + " --headroom, --slices, --workers, --check-description; not " + arg);
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
