@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * rather than all at the start of each period: the provider sees a steady rate just under its limit, and
  * any window of the provider's period sees at most one batch more than the paced share (0.98 + 1/60 of
  * the limit). A batch rather than a single permit per interval, because a permit nobody takes within its
- * interval is lost: whenever every writer is busy with a call, single permits slip by and the achieved
- * rate falls well short of the pace (the Okta rate benchmark measured 0.80 of the limit with single
- * permits at 0.9). A writer waits for its permit; it never fails for want of one.
+ * interval is lost: whenever every writer is busy with a call, single permits slip by. The Okta rate
+ * benchmark (10,000 changes, 16 writers) reached 0.895 of the limit with single permits at 0.9, 0.977
+ * with these batches at 0.98, without a 429 either way. A writer waits for its permit; it never fails
+ * for want of one.
  */
 final class WritePace {
 

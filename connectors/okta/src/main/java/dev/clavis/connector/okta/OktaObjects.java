@@ -55,7 +55,15 @@ final class OktaObjects {
     static DirectoryGroup group(JsonNode group) {
         JsonNode profile = group.path("profile");
         String name = text(profile, "name");
-        return new DirectoryGroup(group.path("id").asString(), name == null ? "" : name, text(profile, "description"));
+        return new DirectoryGroup(group.path("id").asString(), name == null ? "" : name, text(profile, "description"),
+                isOktaMastered(group) ? null : managedElsewhere(group.path("type").asString("")));
+    }
+
+    private static String managedElsewhere(String type) {
+        return type.equals("APP_GROUP")
+                ? "an Okta APP_GROUP: its members are imported from an app such as Active Directory and change there"
+                : "an Okta " + (type.isEmpty() ? "group without a type" : type + " group")
+                        + ", whose members Okta does not let clients change";
     }
 
     /** Whether Okta lets clients change the group's members: only its own groups, not imported or built-in ones. */

@@ -145,6 +145,19 @@ class OktaConnectorFaultsTest {
     }
 
     @Test
+    void groupsMasteredByAnotherAppAreListedAsManagedElsewhere() {
+        String imported = simulator.createAppGroup("ad-sales-" + sequence.incrementAndGet(), null);
+        String own = group();
+
+        var listed = connector.groups().flatMap(List::stream).toList();
+
+        assertThat(listed).filteredOn(g -> g.id().equals(imported)).singleElement()
+                .satisfies(g -> assertThat(g.managedElsewhere()).contains("APP_GROUP").contains("Active Directory"));
+        assertThat(listed).filteredOn(g -> g.id().equals(own)).singleElement()
+                .satisfies(g -> assertThat(g.managedElsewhere()).isNull());
+    }
+
+    @Test
     void suspendingSuspendsAndNeverDeactivates() {
         String person = person();
 
