@@ -4,11 +4,11 @@
 # endpoint family (Okta's 600 per minute, ten times faster), paced as Clavis's provisioning paces writes, and
 # reports the achieved rate ÷ the limit, the 429s received, and whether every change is in the simulator.
 #
-#   bench/okta-rate.sh                                  # the full run, about two minutes
+#   bench/okta-rate.sh                                  # the full run with 16 workers, about two minutes
 #   bench/okta-rate.sh --changes=2000 --headroom=0.97   # other sizes, or another share of the limit
 #
 # Options: --changes (10000), --permits (600), --window (PT6S), --headroom (0.98) and --slices (60), as the app's
-# WritePace, --workers (4, as CLAVIS_PROVISIONING_WORKERS), --check-description (false: see bench/README.md).
+# WritePace, --workers (16, as CLAVIS_PROVISIONING_WORKERS=16), --check-description (false: see bench/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

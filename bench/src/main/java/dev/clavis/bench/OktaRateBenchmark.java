@@ -44,7 +44,7 @@ public final class OktaRateBenchmark {
         Duration window = Duration.parse(options.getOrDefault("window", "PT6S"));
         double headroom = Double.parseDouble(options.getOrDefault("headroom", "0.98"));
         int slices = Integer.parseInt(options.getOrDefault("slices", "60"));
-        int workers = Integer.parseInt(options.getOrDefault("workers", "4"));
+        int workers = Integer.parseInt(options.getOrDefault("workers", "16"));
         boolean checkDescription = Boolean.parseBoolean(options.getOrDefault("check-description", "false"));
         int groupCount = 10;
 

@@ -74,10 +74,6 @@ final class OktaApi {
         return failures;
     }
 
-    JsonMapper json() {
-        return json;
-    }
-
     /** A URI of this org from a path and query parameters, which are encoded here. */
     URI uri(String path, Map<String, String> query) {
         String encoded = query.entrySet().stream()

@@ -49,14 +49,22 @@ final class PagedRead<T> extends Spliterators.AbstractSpliterator<List<T>> {
 
     @Override
     public boolean tryAdvance(Consumer<? super List<T>> consumer) {
-        URI uri = next;
-        if (uri == null) {
-            return false;
+        while (next != null) {
+            List<T> page = fetch(next);
+            if (!page.isEmpty()) {
+                consumer.accept(page);
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** Fetches one page and remembers the link to the following one, if any. */
+    private List<T> fetch(URI uri) {
         next = null;
         OktaApi.Answer answer = api.get(uri, action);
         if (goneIsEmpty && answer.status() == 404) {
-            return false;
+            return List.of();
         }
         api.expectSuccess(answer, action);
         Optional<URI> following = api.next(answer);
@@ -65,10 +73,6 @@ final class PagedRead<T> extends Spliterators.AbstractSpliterator<List<T>> {
             page.add(map.apply(item));
         }
         next = following.orElse(null);
-        if (page.isEmpty()) {
-            return tryAdvance(consumer);
-        }
-        consumer.accept(page);
-        return true;
+        return page;
     }
 }
