@@ -1,5 +1,7 @@
 package dev.clavis.connector.okta;
 
+import dev.clavis.connector.spi.DeltaPage;
+import dev.clavis.connector.spi.DeltaSync;
 import dev.clavis.connector.spi.DirectoryConnector;
 import dev.clavis.connector.spi.DirectoryGroup;
 import dev.clavis.connector.spi.DirectoryMembership;
@@ -29,14 +31,17 @@ import tools.jackson.databind.JsonNode;
  * {@code ALREADY_MEMBER}: a retry after a lost answer then finds the change made. People are suspended
  * with {@code lifecycle/suspend}, which an administrator can undo; never deactivated, which cannot be.
  */
-final class OktaConnector implements DirectoryConnector, MembershipProvisioning, UserLifecycle, LoginActivity {
+final class OktaConnector
+        implements DirectoryConnector, MembershipProvisioning, UserLifecycle, LoginActivity, DeltaSync {
 
     private final OktaSettings settings;
     private final OktaApi api;
+    private final OktaChanges changes;
 
     OktaConnector(OktaSettings settings, Clock clock) {
         this.settings = settings;
         this.api = new OktaApi(settings, clock);
+        this.changes = new OktaChanges(api, clock, settings.pageSize());
     }
 
     @Override
@@ -66,6 +71,17 @@ final class OktaConnector implements DirectoryConnector, MembershipProvisioning,
         return PagedRead.emptyIfGone(api, list(path("groups", groupId, "users"), settings.pageSize()),
                 user -> new DirectoryMembership(groupId, user.path("id").asString()),
                 "list the members of group " + groupId);
+    }
+
+    @Override
+    public String currentCursor() {
+        return changes.currentCursor();
+    }
+
+    /** Needs the {@code okta.logs.read} scope (or an admin who may read the System Log) besides the read scopes. */
+    @Override
+    public Stream<DeltaPage> changesSince(String cursor) {
+        return changes.since(cursor);
     }
 
     @Override

@@ -22,7 +22,7 @@ final class OktaSettingsSchema {
             optional("key-id", "kid of the service app's public key registered in Okta; default the JWK's kid",
                     null),
             optional("scopes", "scopes the service app asks for, separated by spaces",
-                    "okta.users.read okta.users.manage okta.groups.read okta.groups.manage"),
+                    "okta.users.read okta.users.manage okta.groups.read okta.groups.manage okta.logs.read"),
             optional("page-size", "users, groups or members per page of a read (Okta allows up to 200 for most)",
                     "200"),
             optional("activate-new-users", "create people ACTIVE (Okta emails them an activation link) rather"

@@ -1,5 +1,6 @@
 /**
- * The Okta connector: people, groups and memberships through Okta's management API.
+ * The Okta connector: people, groups and memberships through Okta's management API, and their changes
+ * since a cursor.
  *
  * <p>Person and group ids are Okta's own ({@code 00u…}, {@code 00g…}). Reads follow Okta's
  * {@code Link: <…>; rel="next"} cursors one page at a time; writes check the current state first,

@@ -27,7 +27,7 @@ class OktaServiceAppTest {
 
     private static final String CLIENT_ID = "0oa1serviceapp";
     private static final Set<String> SCOPES =
-            Set.of("okta.users.read", "okta.users.manage", "okta.groups.read", "okta.groups.manage");
+            Set.of("okta.users.read", "okta.users.manage", "okta.groups.read", "okta.groups.manage", "okta.logs.read");
 
     private OktaSimulator simulator;
     private RSAKey key;

@@ -60,6 +60,7 @@ public final class OktaSimulator implements AutoCloseable {
     private static final Pattern GROUP = Pattern.compile("/api/v1/groups/([^/]+)");
     private static final Pattern GROUP_USERS = Pattern.compile("/api/v1/groups/([^/]+)/users");
     private static final Pattern GROUP_USER = Pattern.compile("/api/v1/groups/([^/]+)/users/([^/]+)");
+    private static final String LOGS = "/api/v1/logs";
     private static final String TOKEN_PATH = "/oauth2/v1/token";
 
     private final Clock clock;
@@ -159,6 +160,13 @@ public final class OktaSimulator implements AutoCloseable {
     public List<String> members(String groupId) {
         synchronized (org) {
             return org.members(groupId);
+        }
+    }
+
+    /** Deletes a person for good, as an administrator does after deactivating them; the System Log says so. */
+    public void deleteUser(String userId) {
+        synchronized (org) {
+            org.deleteUser(userId);
         }
     }
 
@@ -351,6 +359,9 @@ public final class OktaSimulator implements AutoCloseable {
                     default -> unsupported();
                 };
             }
+            if (path.equals(LOGS) && method.equals("GET")) {
+                return org.listLogs(query, base);
+            }
             if (GROUPS.matcher(path).matches() && method.equals("GET")) {
                 return org.listGroups(query, base);
             }
@@ -384,6 +395,9 @@ public final class OktaSimulator implements AutoCloseable {
     }
 
     private static String scopeNeeded(String method, String path) {
+        if (path.equals(LOGS)) {
+            return "okta.logs.read";
+        }
         String resource = path.startsWith("/api/v1/groups") || USER_GROUPS.matcher(path).matches()
                 ? "okta.groups" : "okta.users";
         return resource + (method.equals("GET") ? ".read" : ".manage");
@@ -392,7 +406,8 @@ public final class OktaSimulator implements AutoCloseable {
     /** The scopes an Authorization header carries; the API token may do everything; null when it is invalid. */
     private @Nullable Set<String> scopesOf(String authorization) {
         if (authorization.equals("SSWS " + apiToken)) {
-            return Set.of("okta.users.read", "okta.users.manage", "okta.groups.read", "okta.groups.manage");
+            return Set.of("okta.users.read", "okta.users.manage", "okta.groups.read", "okta.groups.manage",
+                    "okta.logs.read");
         }
         if (authorization.startsWith("Bearer ")) {
             return accessTokens.get(authorization.substring("Bearer ".length()));

@@ -2,15 +2,21 @@ package dev.clavis.connector.okta.simulator;
 
 import static dev.clavis.connector.okta.simulator.Reply.JSON;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,12 +33,15 @@ import tools.jackson.databind.node.ObjectNode;
 final class SimulatedOrg {
 
     private static final Pattern LOGIN_FILTER = Pattern.compile("profile\\.login eq \"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern UPDATED_FILTER = Pattern.compile("lastUpdated gt \"([^\"]+)\"");
+    private static final Pattern EVENT_TYPE = Pattern.compile("eventType eq \"([^\"]+)\"");
 
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong(1_000_000);
     private final TreeMap<String, ObjectNode> users = new TreeMap<>();
     private final TreeMap<String, ObjectNode> groups = new TreeMap<>();
     private final Map<String, Set<String>> members = new TreeMap<>();
+    private final TreeMap<String, ObjectNode> log = new TreeMap<>();
 
     SimulatedOrg(Clock clock) {
         this.clock = clock;
@@ -85,7 +94,18 @@ final class SimulatedOrg {
 
     boolean addMember(String groupId, String userId) {
         touchMembership(groupId);
-        return members.get(groupId).add(userId);
+        boolean added = members.get(groupId).add(userId);
+        if (added) {
+            logMembership("group.user_membership.add", groupId, userId);
+        }
+        return added;
+    }
+
+    /** Deletes a person for good, as an administrator does after deactivating them. */
+    void deleteUser(String userId) {
+        users.remove(userId);
+        members.values().forEach(m -> m.remove(userId));
+        logEvent("user.lifecycle.delete.completed", target(userId, "User"));
     }
 
     List<String> members(String groupId) {
@@ -108,6 +128,10 @@ final class SimulatedOrg {
 
     Reply listUsers(Map<String, List<String>> query, String base) {
         Optional<String> filter = first(query, "filter");
+        Optional<Matcher> updated = filter.map(UPDATED_FILTER::matcher).filter(Matcher::matches);
+        if (updated.isPresent()) {
+            return page(updatedAfter(users, updated.get().group(1)), query, 200, base + "/api/v1/users");
+        }
         if (filter.isPresent()) {
             Matcher login = LOGIN_FILTER.matcher(filter.get());
             if (!login.matches()) {
@@ -192,7 +216,32 @@ final class SimulatedOrg {
     }
 
     Reply listGroups(Map<String, List<String>> query, String base) {
+        Optional<String> filter = first(query, "filter");
+        if (filter.isPresent()) {
+            Matcher updated = UPDATED_FILTER.matcher(filter.get());
+            if (!updated.matches()) {
+                return Reply.error(400, "E0000031", "Invalid search criteria.");
+            }
+            return page(updatedAfter(groups, updated.group(1)), query, 10_000, base + "/api/v1/groups");
+        }
         return page(groups, query, 10_000, base + "/api/v1/groups");
+    }
+
+    /** The System Log between {@code since} and {@code until}, oldest first, of the event types the filter names. */
+    Reply listLogs(Map<String, List<String>> query, String base) {
+        Instant since = first(query, "since").map(Instant::parse).orElse(Instant.EPOCH);
+        Instant until = first(query, "until").map(Instant::parse).orElse(Instant.MAX);
+        Set<String> types = new HashSet<>();
+        first(query, "filter").ifPresent(filter -> EVENT_TYPE.matcher(filter).results().forEach(m -> types.add(m.group(1))));
+        var selected = new TreeMap<String, ObjectNode>();
+        log.forEach((key, event) -> {
+            Instant published = Instant.parse(event.path("published").asString());
+            if (!published.isBefore(since) && published.isBefore(until)
+                    && (types.isEmpty() || types.contains(event.path("eventType").asString()))) {
+                selected.put(key, event);
+            }
+        });
+        return page(selected, query, 100, base + "/api/v1/logs");
     }
 
     Reply getGroup(String id) {
@@ -226,7 +275,9 @@ final class SimulatedOrg {
             return refused;
         }
         touchMembership(groupId);
-        members.get(groupId).remove(userId);
+        if (members.get(groupId).remove(userId)) {
+            logMembership("group.user_membership.remove", groupId, userId);
+        }
         return Reply.noContent();
     }
 
@@ -259,10 +310,65 @@ final class SimulatedOrg {
             last = entry.getKey();
         }
         Reply reply = Reply.of(200, page);
-        String selfLink = "<" + self + "?limit=" + limit + after.map(a -> "&after=" + a).orElse("") + ">; rel=\"self\"";
+        String selfLink = "<" + self + link(query, limit, after.orElse(null)) + ">; rel=\"self\"";
         boolean more = last != null && tail.higherKey(last) != null;
-        String nextLink = more ? ", <" + self + "?after=" + last + "&limit=" + limit + ">; rel=\"next\"" : "";
+        String nextLink = more ? ", <" + self + link(query, limit, last) + ">; rel=\"next\"" : "";
         return reply.with("Link", selfLink + nextLink);
+    }
+
+    /** The query of a page link: the list's own parameters (filters, time bounds) kept, the cursor replaced. */
+    private static String link(Map<String, List<String>> query, int limit, @Nullable String after) {
+        var parameters = new LinkedHashMap<String, String>();
+        query.forEach((name, values) -> parameters.put(name, values.get(0)));
+        parameters.put("limit", String.valueOf(limit));
+        parameters.remove("after");
+        if (after != null) {
+            parameters.put("after", after);
+        }
+        var text = new StringBuilder();
+        parameters.forEach((name, value) -> text.append(text.isEmpty() ? "?" : "&").append(name).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+        return text.toString();
+    }
+
+    private static TreeMap<String, ObjectNode> updatedAfter(TreeMap<String, ObjectNode> items, String after) {
+        Instant since = Instant.parse(after);
+        var updated = new TreeMap<String, ObjectNode>();
+        items.forEach((id, item) -> {
+            if (Instant.parse(item.path("lastUpdated").asString()).isAfter(since)) {
+                updated.put(id, item);
+            }
+        });
+        return updated;
+    }
+
+    private void logMembership(String eventType, String groupId, String userId) {
+        logEvent(eventType, target(userId, "User"), target(groupId, "UserGroup"));
+    }
+
+    private void logEvent(String eventType, ObjectNode... targets) {
+        ObjectNode event = JSON.createObjectNode();
+        String uuid = "%012d-%s".formatted(sequence.incrementAndGet(), UUID.randomUUID().toString().substring(0, 8));
+        event.put("uuid", uuid);
+        event.put("published", now());
+        event.put("eventType", eventType);
+        event.put("version", "0");
+        event.put("severity", "INFO");
+        event.put("displayMessage", eventType);
+        event.putObject("actor").put("id", "00u0simulatedadmin0").put("type", "User").put("displayName", "Admin");
+        event.putObject("outcome").put("result", "SUCCESS");
+        ArrayNode list = event.putArray("target");
+        for (ObjectNode target : targets) {
+            list.add(target);
+        }
+        log.put(uuid, event);
+    }
+
+    private static ObjectNode target(String id, String type) {
+        ObjectNode target = JSON.createObjectNode();
+        target.put("id", id);
+        target.put("type", type);
+        return target;
     }
 
     private void changeStatus(ObjectNode user, String status) {
@@ -280,8 +386,9 @@ final class SimulatedOrg {
         return prefix + sequence.incrementAndGet() + "sim0h7";
     }
 
+    /** Okta's times are to the millisecond. */
     private String now() {
-        return clock.instant().toString();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     static Optional<String> first(Map<String, List<String>> query, String name) {
