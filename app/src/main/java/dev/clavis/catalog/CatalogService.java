@@ -30,6 +30,8 @@ public interface CatalogService {
      * @param version the version in force after the call (unchanged for a dry run or no change)
      * @param warnings what is valid but will not work as written, e.g. a group the directory lacks
      * @param missingGroups per role ({@code app/role}), the groups the directory lacks: such a role is not automatable
+     * @param groupsManagedElsewhere per role, its groups whose members another system masters (group → the
+     *     directory's reason): such a role is not automatable either
      */
     record ApplyResult(
             boolean dryRun,
@@ -37,5 +39,6 @@ public interface CatalogService {
             long version,
             List<CatalogChange> changes,
             List<String> warnings,
-            Map<String, List<String>> missingGroups) {}
+            Map<String, List<String>> missingGroups,
+            Map<String, Map<String, String>> groupsManagedElsewhere) {}
 }

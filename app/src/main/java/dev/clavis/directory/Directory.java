@@ -2,6 +2,7 @@ package dev.clavis.directory;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +25,12 @@ public interface Directory {
 
     /** Which of these group names the directory has. */
     Set<String> existingGroupNames(Collection<String> names);
+
+    /**
+     * Of these groups, those whose members Clavis cannot change because the connector says another system
+     * masters them, each with the connector's reason.
+     */
+    Map<String, String> groupsManagedElsewhere(Collection<String> names);
 
     /** The people in the group, by its name. */
     List<Person> membersOf(String groupName);

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * through the API on each database it supports.
  */
 abstract class PersistenceContract extends RunningClavis {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     protected abstract int ldapPort();
 
@@ -161,6 +166,37 @@ abstract class PersistenceContract extends RunningClavis {
 
         assertThat(dryRun.get("missingGroups").get("github/admin").get(0).asString()).isEqualTo("github-owners-that-do-not-exist");
         assertThat(dryRun.get("warnings").get(0).asString()).contains("github/admin is not automatable");
+    }
+
+    @Test
+    void aRoleMappedToAGroupManagedElsewhereIsReportedAsNotAutomatable() {
+        // what a sync records when the connector reports the group's members as mastered by another system,
+        // as the Okta connector does for an APP_GROUP imported from Active Directory
+        String reason = "an Okta APP_GROUP: its members are imported from an app such as Active Directory";
+        jdbc.update("update directory_group set managed_elsewhere = ? where name = 'github-admins'", reason);
+        try {
+            JsonNode admin = role(admin().get("/api/v1/catalog/apps/github").json(), "admin");
+            var dryRun = admin().put("/api/v1/catalog?dryRun=true", admin().get("/api/v1/catalog").body(),
+                    "application/yaml").json();
+
+            assertThat(admin.get("automatable").asBoolean()).isFalse();
+            assertThat(admin.get("groupsManagedElsewhere").get("github-admins").asString()).isEqualTo(reason);
+            assertThat(dryRun.get("groupsManagedElsewhere").get("github/admin").get("github-admins").asString())
+                    .isEqualTo(reason);
+            assertThat(dryRun.get("warnings").toString())
+                    .contains("github/admin is not automatable: Clavis cannot change the members of group github-admins");
+        } finally {
+            jdbc.update("update directory_group set managed_elsewhere = null where name = 'github-admins'");
+        }
+    }
+
+    private static JsonNode role(JsonNode app, String roleId) {
+        for (JsonNode role : app.get("roles")) {
+            if (role.get("id").asString().equals(roleId)) {
+                return role;
+            }
+        }
+        throw new AssertionError(app.get("id").asString() + " has no role " + roleId);
     }
 
     @Test

@@ -145,10 +145,10 @@ class ProvisioningRetriesIT extends RunningClavis {
         assertThat(tasks).hasSize(10).allSatisfy(t -> assertThat(t.outcome()).isEqualTo(MembershipOutcome.NOT_A_MEMBER));
         List<Long> arrivals = List.copyOf(MODIFIES);
         assertThat(arrivals).hasSize(10);
-        // One permit per interval at 90% of the limit: ten permits span more than eight intervals. The
+        // One permit per interval at 98% of the limit: ten permits span more than eight intervals. The
         // reads before each modify vary in length, so one interval is left for that; unpaced, the ten
         // writes would take a few milliseconds.
-        Duration interval = Duration.ofNanos((long) (1e9 / (WRITES_PER_SECOND * 0.9)));
+        Duration interval = Duration.ofNanos((long) (1e9 / (WRITES_PER_SECOND * 0.98)));
         assertThat(Duration.ofNanos(Collections.max(arrivals) - Collections.min(arrivals)))
                 .isGreaterThanOrEqualTo(interval.multipliedBy(7));
     }

@@ -47,7 +47,8 @@ class CatalogController {
             boolean exclusive,
             boolean justificationRequired,
             boolean automatable,
-            List<String> missingGroups) {}
+            List<String> missingGroups,
+            Map<String, String> groupsManagedElsewhere) {}
 
     record AppView(String id, String name, @Nullable String description, List<String> owners, List<RoleView> roles) {}
 
@@ -56,14 +57,15 @@ class CatalogController {
     Page<AppView> apps() {
         List<App> apps = catalog.current().apps();
         Map<String, List<String>> missing = catalog.missingGroups(apps);
-        return new Page<>(apps.stream().map(app -> view(app, missing)).toList(), null);
+        Map<String, Map<String, String>> managedElsewhere = catalog.groupsManagedElsewhere(apps);
+        return new Page<>(apps.stream().map(app -> view(app, missing, managedElsewhere)).toList(), null);
     }
 
     @GetMapping("/api/v1/catalog/apps/{appId}")
     AppView app(@PathVariable String appId) {
         App app = catalog.current().app(appId)
                 .orElseThrow(() -> new NotFoundException("The catalog has no app '" + appId + "'"));
-        return view(app, catalog.missingGroups(List.of(app)));
+        return view(app, catalog.missingGroups(List.of(app)), catalog.groupsManagedElsewhere(List.of(app)));
     }
 
     /** The catalog in force as YAML, to edit and apply again. */
@@ -78,12 +80,15 @@ class CatalogController {
         return catalog.apply(yaml, dryRun, Callers.current().name());
     }
 
-    private static AppView view(App app, Map<String, List<String>> missing) {
-        return new AppView(app.id(), app.name(), app.description(), app.owners(),
-                app.roles().stream().map(role -> view(role, missing.getOrDefault(role.ref().toString(), List.of()))).toList());
+    private static AppView view(App app, Map<String, List<String>> missing,
+            Map<String, Map<String, String>> managedElsewhere) {
+        return new AppView(app.id(), app.name(), app.description(), app.owners(), app.roles().stream()
+                .map(role -> view(role, missing.getOrDefault(role.ref().toString(), List.of()),
+                        managedElsewhere.getOrDefault(role.ref().toString(), Map.of())))
+                .toList());
     }
 
-    private static RoleView view(Role role, List<String> missingGroups) {
+    private static RoleView view(Role role, List<String> missingGroups, Map<String, String> managedElsewhere) {
         Object approval = role.approval() instanceof Approval.Stages stages
                 ? stages.stages().stream().map(CatalogController::view).toList()
                 : "auto";
@@ -91,7 +96,8 @@ class CatalogController {
                 role.durations().stream().map(Object::toString).toList(), approval,
                 role.autoApprove() == null ? null : role.autoApprove().source(),
                 role.conflictsWith().stream().map(Object::toString).toList(), role.exclusive(),
-                role.requiresJustification(), missingGroups.isEmpty(), missingGroups);
+                role.requiresJustification(), missingGroups.isEmpty() && managedElsewhere.isEmpty(), missingGroups,
+                managedElsewhere);
     }
 
     private static StageView view(ApprovalStage stage) {

@@ -95,9 +95,10 @@ class JdbcCatalogService implements CatalogService {
         Catalog before = current();
         List<CatalogChange> changes = CatalogDiff.between(before.apps(), parsed.apps());
         var missing = missingGroups(parsed.apps());
-        var warnings = warnings(parsed.apps(), missing);
+        var managedElsewhere = groupsManagedElsewhere(parsed.apps());
+        var warnings = warnings(parsed.apps(), missing, managedElsewhere);
         if (dryRun || changes.isEmpty()) {
-            return new ApplyResult(dryRun, false, before.version(), changes, warnings, missing);
+            return new ApplyResult(dryRun, false, before.version(), changes, warnings, missing, managedElsewhere);
         }
         lockVersions();
         long version = newestVersion() + 1;
@@ -116,7 +117,7 @@ class JdbcCatalogService implements CatalogService {
             throw new ConflictException("Another catalog was applied at the same moment; review the catalog in force and apply again");
         }
         events.publishEvent(new CatalogApplied(version, sha, appliedBy, changes));
-        return new ApplyResult(false, true, version, changes, warnings, missing);
+        return new ApplyResult(false, true, version, changes, warnings, missing, managedElsewhere);
     }
 
     /** Per role, the groups the directory lacks. */
@@ -136,10 +137,30 @@ class JdbcCatalogService implements CatalogService {
         return missing;
     }
 
-    private List<String> warnings(List<App> apps, Map<String, List<String>> missing) {
+    /** Per role, its groups whose members another system masters, with the directory's reason. */
+    Map<String, Map<String, String>> groupsManagedElsewhere(List<App> apps) {
+        Map<String, String> managed = directory.groupsManagedElsewhere(apps.stream().flatMap(a -> a.roles().stream())
+                .flatMap(r -> r.groups().stream()).collect(Collectors.toSet()));
+        var byRole = new LinkedHashMap<String, Map<String, String>>();
+        for (App app : apps) {
+            for (Role role : app.roles()) {
+                var groups = new LinkedHashMap<String, String>();
+                role.groups().stream().filter(managed::containsKey).forEach(g -> groups.put(g, managed.get(g)));
+                if (!groups.isEmpty()) {
+                    byRole.put(role.ref().toString(), groups);
+                }
+            }
+        }
+        return byRole;
+    }
+
+    private List<String> warnings(List<App> apps, Map<String, List<String>> missing,
+            Map<String, Map<String, String>> managedElsewhere) {
         var warnings = new ArrayList<String>();
         missing.forEach((role, groups) -> warnings.add(role + " is not automatable: the directory has no group "
                 + String.join(", ", groups)));
+        managedElsewhere.forEach((role, groups) -> groups.forEach((group, reason) -> warnings.add(role
+                + " is not automatable: Clavis cannot change the members of group " + group + ", " + reason)));
         for (App app : apps) {
             for (String owner : app.owners()) {
                 if (directory.personByEmail(owner).isEmpty()) {

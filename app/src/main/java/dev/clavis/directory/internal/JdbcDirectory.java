@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -84,6 +86,20 @@ class JdbcDirectory implements Directory, PersonResolver {
                 .param("names", List.copyOf(new HashSet<>(names)))
                 .query(String.class)
                 .list());
+    }
+
+    @Override
+    public Map<String, String> groupsManagedElsewhere(Collection<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        var managed = new TreeMap<String, String>();
+        jdbc.sql("select name, managed_elsewhere from directory_group where name in (:names) and managed_elsewhere is not null")
+                .param("names", List.copyOf(new HashSet<>(names)))
+                .query(rs -> {
+                    managed.put(rs.getString("name"), rs.getString("managed_elsewhere"));
+                });
+        return managed;
     }
 
     @Override

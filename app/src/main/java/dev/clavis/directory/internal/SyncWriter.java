@@ -101,12 +101,15 @@ class SyncWriter {
         var byId = unique(page, DirectoryGroup::id);
         Map<String, UUID> existing = new HashMap<>();
         Map<String, DirectoryGroup> stored = new HashMap<>();
-        named.query("select id, external_id, name, description from directory_group where external_id in (:ids)",
+        named.query("""
+                        select id, external_id, name, description, managed_elsewhere
+                        from directory_group where external_id in (:ids)""",
                 Map.of("ids", List.copyOf(byId.keySet())),
                 rs -> {
                     String externalId = rs.getString("external_id");
                     existing.put(externalId, rs.getObject("id", UUID.class));
-                    stored.put(externalId, new DirectoryGroup(externalId, rs.getString("name"), rs.getString("description")));
+                    stored.put(externalId, new DirectoryGroup(externalId, rs.getString("name"), rs.getString("description"),
+                            rs.getString("managed_elsewhere")));
                 });
         var inserts = new ArrayList<Object[]>();
         var updates = new ArrayList<Object[]>();
@@ -114,20 +117,22 @@ class SyncWriter {
         for (DirectoryGroup group : byId.values()) {
             UUID id = existing.get(group.id());
             if (id == null) {
-                inserts.add(new Object[] {UUID.randomUUID(), group.id(), group.name(), group.description(), syncId, now});
+                inserts.add(new Object[] {UUID.randomUUID(), group.id(), group.name(), group.description(),
+                    group.managedElsewhere(), syncId, now});
             } else {
-                updates.add(new Object[] {group.name(), group.description(), syncId,
+                updates.add(new Object[] {group.name(), group.description(), group.managedElsewhere(), syncId,
                     group.equals(stored.get(group.id())) ? null : now, id});
             }
         }
         jdbc.batchUpdate("""
-                insert into directory_group (id, external_id, name, description, seen_in_sync, updated_at)
-                values (?, ?, ?, ?, ?, ?)""", inserts);
+                insert into directory_group (id, external_id, name, description, managed_elsewhere, seen_in_sync,
+                                             updated_at)
+                values (?, ?, ?, ?, ?, ?, ?)""", inserts);
         jdbc.batchUpdate("""
-                update directory_group set name = ?, description = ?, seen_in_sync = ?,
+                update directory_group set name = ?, description = ?, managed_elsewhere = ?, seen_in_sync = ?,
                                            updated_at = coalesce(?, updated_at)
                 where id = ?""", updates);
-        long changed = updates.stream().filter(u -> u[3] != null).count();
+        long changed = updates.stream().filter(u -> u[4] != null).count();
         return new PageResult(inserts.size(), (int) changed);
     }
 

@@ -33,7 +33,15 @@ class WritePaceTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         assertThat(unlimited.toString()).contains("unlimited");
-        assertThat(WritePace.of("test", 2.5, Optional.empty()).toString()).contains("every 444 ms").contains("2.5 per PT1S");
+        assertThat(WritePace.of("test", 2.5, Optional.empty()).toString()).contains("one write").contains("every 408 ms").contains("2.5 per PT1S");
+    }
+
+    @Test
+    void aLargeLimitIsHandedOutInBatchesOfASixtiethOfItsPeriod() {
+        var pace = WritePace.of("test", null, Optional.of(new RateLimit(600, Duration.ofMinutes(1))));
+
+        // 588 a minute (98 %) in batches of 9: one every 918 ms
+        assertThat(pace.toString()).contains("9 writes").contains("every 918 ms").contains("600 per PT1M");
     }
 
     @Test
