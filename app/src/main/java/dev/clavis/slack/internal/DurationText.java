@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people type and read them in Slack: {@code 6h}, {@code 30m}, {@code 7d}, {@code permanent}. */
+/** Durations as people type and read them in Slack: {@code 6h}, {@code 30m}, {@code 7d}, {@code 90s}, {@code permanent}. */
 final class DurationText {
 
-    private static final Pattern SHORT = Pattern.compile("(?i)(\\d+)\\s*(m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?)");
+    private static final Pattern SHORT = Pattern.compile("(?i)(\\d+)\\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?)");
 
     private DurationText() {}
 
@@ -22,6 +22,7 @@ final class DurationText {
             long amount = Long.parseLong(matcher.group(1));
             char unit = matcher.group(2).toLowerCase(Locale.ROOT).charAt(0);
             Duration length = switch (unit) {
+                case 's' -> Duration.ofSeconds(amount);
                 case 'm' -> Duration.ofMinutes(amount);
                 case 'h' -> Duration.ofHours(amount);
                 case 'd' -> Duration.ofDays(amount);

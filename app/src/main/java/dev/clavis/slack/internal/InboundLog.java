@@ -65,6 +65,12 @@ class InboundLog {
                 clock.instant().atOffset(ZoneOffset.UTC), outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome, key);
     }
 
+    /** Slack itself could not be reached: try again after a while, without using up an attempt. */
+    void retryLater(String key, Duration wait) {
+        jdbc.update("update slack_inbound set attempts = attempts - 1, claimed_until = ? where dedupe_key = ?",
+                clock.instant().plus(wait).atOffset(ZoneOffset.UTC), key);
+    }
+
     /** Entries nobody is handling: left by a crash, or by an attempt that failed. */
     List<String> abandoned() {
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package dev.clavis.slack.internal;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
 class InboundWork implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(InboundWork.class);
+
+    private static final Duration RETRY_WHILE_SLACK_IS_AWAY = Duration.ofSeconds(10);
 
     private final InboundLog inbound;
     private final SlashCommands commands;
@@ -59,6 +62,9 @@ class InboundWork implements DisposableBean {
                     default -> interactions.handle(entry.kind(), entry.body());
                 };
                 inbound.done(key, outcome);
+            } catch (SlackApi.Unavailable | SlackApi.RateLimited e) {
+                log.info("Slack call {} waits for Slack: {}", key, e.getMessage());
+                inbound.retryLater(key, RETRY_WHILE_SLACK_IS_AWAY);
             } catch (RuntimeException e) {
                 log.warn("Handling Slack call {} failed (attempt {}): {}", key, entry.attempts(), e.toString());
             }

@@ -43,11 +43,6 @@ class SlackApi {
         return post(URI.create(base + method), "Bearer " + token, arguments);
     }
 
-    /** Calls a method with another token, e.g. Socket Mode's app-level token. */
-    JsonNode call(String method, String otherToken, Map<String, ?> arguments) {
-        return post(URI.create(base + method), "Bearer " + otherToken, arguments);
-    }
-
     /** Answers an interaction through the {@code response_url} Slack gave with it (JSON, no token). */
     void respond(String responseUrl, Map<String, ?> message) {
         try {

@@ -6,19 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
 /**
- * {@code clavis.slack.*}, i.e. {@code CLAVIS_SLACK_BOT_TOKEN}, {@code CLAVIS_SLACK_SIGNING_SECRET},
- * {@code CLAVIS_SLACK_APP_TOKEN} (Socket Mode) and {@code CLAVIS_SLACK_API_BASE_URL}. Each secret may
+ * {@code clavis.slack.*}, i.e. {@code CLAVIS_SLACK_BOT_TOKEN}, {@code CLAVIS_SLACK_SIGNING_SECRET} and
+ * {@code CLAVIS_SLACK_API_BASE_URL}. Each secret may
  * instead be read from a file named by the same variable with {@code _FILE} appended.
  *
  * @param apiBaseUrl where Slack's Web API methods live, ending in a slash
  * @param perConversationInterval the least time between two messages to one conversation (Slack's
  *     {@code chat.postMessage} allows about one a second)
  */
-record SlackSettings(String botToken, String signingSecret, @Nullable String appToken, String apiBaseUrl,
+record SlackSettings(String botToken, String signingSecret, String apiBaseUrl,
         Duration perConversationInterval) {
 
     static final String PREFIX = "clavis.slack.";
@@ -29,7 +28,6 @@ record SlackSettings(String botToken, String signingSecret, @Nullable String app
         return new SlackSettings(
                 setting(environment, "bot-token").orElseThrow(),
                 setting(environment, "signing-secret").orElseThrow(),
-                setting(environment, "app-token").orElse(null),
                 base.endsWith("/") ? base : base + "/",
                 environment.getProperty(PREFIX + "per-conversation-interval", Duration.class, Duration.ofSeconds(1)));
     }
@@ -37,10 +35,6 @@ record SlackSettings(String botToken, String signingSecret, @Nullable String app
     /** Both secrets are there: the Slack app is on. */
     static boolean configured(Environment environment) {
         return setting(environment, "bot-token").isPresent() && setting(environment, "signing-secret").isPresent();
-    }
-
-    boolean socketMode() {
-        return appToken != null;
     }
 
     private static Optional<String> setting(Environment environment, String name) {
@@ -62,6 +56,6 @@ record SlackSettings(String botToken, String signingSecret, @Nullable String app
 
     @Override
     public String toString() {
-        return "SlackSettings[apiBaseUrl=" + apiBaseUrl + ", socketMode=" + socketMode() + "]";
+        return "SlackSettings[apiBaseUrl=" + apiBaseUrl + ", perConversationInterval=" + perConversationInterval + "]";
     }
 }
