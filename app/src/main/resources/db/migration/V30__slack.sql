@@ -42,6 +42,7 @@ create table slack_approval_message (
     person_id  uuid not null,
     channel    varchar(40),
     ts         varchar(40),
+    shown      varchar(64),
     primary key (request_id, stage, person_id)
 );
 

@@ -134,7 +134,7 @@ class Notifications {
         String role = grant == null ? "a role" : grant.role().toString();
         String how = event.status().name().equals("EXPIRED") ? "expired" : "was revoked by " + event.by() + ": " + event.reason();
         outbox.toPerson("ended:" + event.grantId(), event.personId(), Blocks.message(":lock: Your access to " + role + " "
-                + Blocks.escape(how) + ". The directory is taking you out of "
+                + Blocks.escape(how) + ". Clavis is taking back the memberships it gave you in "
                 + (grant == null ? "its groups" : String.join(", ", grant.groups())) + "."));
     }
 

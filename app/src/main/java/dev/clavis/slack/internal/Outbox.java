@@ -86,16 +86,21 @@ class Outbox {
         insert("respond:" + key, "response:" + key, null, RESPOND, Map.of("url", responseUrl, "message", message), null);
     }
 
-    /** Where an approval message landed, so it can be updated later. */
-    void posted(ApprovalRef approval, String channel, String ts) {
-        jdbc.update("update slack_approval_message set channel = ?, ts = ? where request_id = ? and stage = ? and person_id = ?",
-                channel, ts, approval.requestId(), approval.stage(), approval.personId());
+    /** Where an approval message landed, so it can be updated later, and what it shows (a digest). */
+    void posted(ApprovalRef approval, String channel, String ts, String shown) {
+        jdbc.update("update slack_approval_message set channel = ?, ts = ?, shown = ? where request_id = ? and stage = ? and person_id = ?",
+                channel, ts, shown, approval.requestId(), approval.stage(), approval.personId());
     }
 
-    /** The message the approver's copy last showed, as posted; empty when it was not posted yet. */
-    Optional<String> postedTs(ApprovalRef approval) {
-        return jdbc.queryForList("select ts from slack_approval_message where request_id = ? and stage = ? and person_id = ? and ts is not null",
-                String.class, approval.requestId(), approval.stage(), approval.personId()).stream().findFirst();
+    void shown(ApprovalRef approval, String shown) {
+        jdbc.update("update slack_approval_message set shown = ? where request_id = ? and stage = ? and person_id = ?",
+                shown, approval.requestId(), approval.stage(), approval.personId());
+    }
+
+    /** The digest of what the approver's message shows now; empty before it was posted. */
+    Optional<String> shown(ApprovalRef approval) {
+        return jdbc.queryForList("select shown from slack_approval_message where request_id = ? and stage = ? and person_id = ?"
+                + " and shown is not null", String.class, approval.requestId(), approval.stage(), approval.personId()).stream().findFirst();
     }
 
     private void insert(String key, String conversation, @Nullable UUID personId, String method, Map<String, Object> arguments,

@@ -2,7 +2,11 @@ package dev.clavis.slack.internal;
 
 import dev.clavis.directory.Directory;
 import dev.clavis.directory.Person;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +23,14 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the {@link Outbox}: one conversation's messages in order and at most one per
  * {@code perConversationInterval}; on {@code 429} after Slack's {@code Retry-After}; while Slack is
  * unreachable, again and again with a growing pause, so an outage delays messages and loses none.
- * A message Slack refuses (no such user, a message deleted) is set aside with Slack's error.
+ * A message Slack refuses (no such user, a message deleted) is set aside with Slack's error. An
+ * approver's message is drawn when it is sent, and an update that would show the same is skipped.
  */
 @Component
 @OnSlack
@@ -40,17 +46,19 @@ class OutboxSender implements DisposableBean {
     private final Directory directory;
     private final ApprovalMessages approvals;
     private final SlackSettings settings;
+    private final JsonMapper json;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("slack-outbox-"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     OutboxSender(Outbox outbox, SlackApi slack, SlackPeople people, Directory directory, ApprovalMessages approvals,
-            SlackSettings settings) {
+            SlackSettings settings, JsonMapper json) {
         this.outbox = outbox;
         this.slack = slack;
         this.people = people;
         this.directory = directory;
         this.approvals = approvals;
         this.settings = settings;
+        this.json = json;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -99,20 +107,27 @@ class OutboxSender implements DisposableBean {
                 }
                 arguments.put("channel", user.get());
             }
-            Map<String, Object> rendered = Map.of();
-            if (message.approval() != null) {
-                var ref = message.approval();
-                rendered = approvals.render(ref.requestId(), ref.stage(), ref.personId());
+            var ref = message.approval();
+            String shown = "";
+            if (ref != null) {
+                Map<String, Object> rendered = approvals.render(ref.requestId(), ref.stage(), ref.personId());
+                shown = digest(rendered);
+                if (message.method().equals(Outbox.UPDATE) && outbox.shown(ref).filter(shown::equals).isPresent()) {
+                    outbox.sent(message.id());
+                    return;
+                }
                 arguments.putAll(rendered);
             }
             JsonNode answer = slack.call(message.method(), arguments);
             outbox.sent(message.id());
-            if (message.approval() != null && message.method().equals(Outbox.POST)) {
-                var ref = message.approval();
-                outbox.posted(ref, answer.path("channel").asString(""), answer.path("ts").asString(""));
-                if (!rendered.equals(approvals.render(ref.requestId(), ref.stage(), ref.personId()))) {
-                    outbox.refreshApprovals(ref.requestId(), "changed-while-posting:" + answer.path("ts").asString(""));
+            if (ref != null && message.method().equals(Outbox.POST)) {
+                String ts = answer.path("ts").asString("");
+                outbox.posted(ref, answer.path("channel").asString(""), ts, shown);
+                if (!shown.equals(digest(approvals.render(ref.requestId(), ref.stage(), ref.personId())))) {
+                    outbox.refreshApprovals(ref.requestId(), "changed-while-posting:" + ts);
                 }
+            } else if (ref != null) {
+                outbox.shown(ref, shown);
             }
         } catch (SlackApi.RateLimited e) {
             outbox.later(message.id(), e.retryAfter, e.getMessage());
@@ -124,6 +139,16 @@ class OutboxSender implements DisposableBean {
         } catch (RuntimeException e) {
             log.warn("Could not send a Slack message ({}): {}", message.method(), e.toString());
             outbox.later(message.id(), backoff(message.attempts()), e.toString());
+        }
+    }
+
+    /** What an approver's message shows, so an update that would change nothing is not sent. */
+    private String digest(Map<String, Object> rendered) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(rendered).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
