@@ -60,13 +60,13 @@ class SlackAppIT extends RunningClavis {
     @BeforeAll
     void lab() throws Exception {
         try (LDAPConnection ldap = ldap(LDAP_PORT)) {
-            for (String group : List.of("slack-quick", "slack-staged", "slack-pair", "slack-approvers")) {
+            for (String group : List.of("slack-quick", "slack-staged", "slack-brief", "slack-pair", "slack-approvers")) {
                 ldap.add("cn=" + group + "," + GROUPS, new Attribute("objectClass", "top", "groupOfNames"), new Attribute("cn", group),
                         new Attribute("member", group.equals("slack-approvers")
                                 ? new String[] {"uid=maria.lopez," + PEOPLE, "uid=priya.shah," + PEOPLE}
                                 : new String[] {"uid=maria.lopez," + PEOPLE}));
             }
-            for (int i = 1; i <= 8; i++) {
+            for (int i = 1; i <= 10; i++) {
                 String uid = "slack.user" + i;
                 ldap.add("uid=" + uid + "," + PEOPLE, new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
                         new Attribute("uid", uid), new Attribute("cn", "Slack User " + i), new Attribute("sn", "User"),
@@ -98,6 +98,11 @@ class SlackAppIT extends RunningClavis {
                         approval:
                           - approvers: manager
                           - approvers: app_owner
+                      - id: brief
+                        groups: [slack-brief]
+                        risk: low
+                        durations: [PT30S]
+                        approval: auto
                       - id: pair
                         groups: [slack-pair]
                         risk: medium
@@ -308,6 +313,49 @@ class SlackAppIT extends RunningClavis {
         }
     }
 
+    @Test
+    void denyAsksForAReasonAndTheRequesterReadsIt() {
+        slack().command(user(9), "/request", "slacklab pair 1h", trigger(), SLACK.responseUrl("pair9"));
+        var toMaria = approvalMessage(MARIA, "Slack User 9");
+        var toPriya = approvalMessage(PRIYA, "Slack User 9");
+        String clickTrigger = trigger();
+        slack().interaction(actionPayload(MARIA, toMaria, "deny", clickTrigger, SLACK.responseUrl("deny-click")));
+        var reasonModal = await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.viewOpenedBy(clickTrigger).orElse(null), v -> v != null);
+        assertThat(reasonModal.view().get("callback_id").asString()).isEqualTo("deny");
+        String id = requestOf("slack.user9");
+        assertThat(admin().get("/api/v1/requests/" + id).json().get("status").asString()).as("opening the modal decides nothing")
+                .isEqualTo("PENDING_APPROVAL");
+
+        slack().interaction(modalPayload("view_submission", MARIA, reasonModal, Map.of("reason", "not during the freeze"), null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin().get("/api/v1/requests/" + id).json().get("status").asString()
+                .equals("DENIED"));
+        assertThat(decisions(id)).singleElement().satisfies(d -> {
+            assertThat(d.get("channel").asString()).isEqualTo("slack");
+            assertThat(d.get("comment").asString()).isEqualTo("not during the freeze");
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.messagesTo(user(9)).stream()
+                .anyMatch(m -> m.text().contains("was denied") && m.text().contains("not during the freeze")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> latest(PRIYA, toPriya).blocks().toString().contains("Denied by Maria"));
+        assertThat(latest(PRIYA, toPriya).blocks().toString()).doesNotContain("\"approve\"");
+    }
+
+    @Test
+    void theExtendButtonOfAnExpiringGrantAsksForMoreTime() {
+        slack().command(user(10), "/request", "slacklab brief", trigger(), SLACK.responseUrl("brief"));
+        var reminder = await().atMost(Duration.ofSeconds(60)).until(() -> SLACK.messagesTo(user(10)).stream()
+                .filter(m -> m.blocks().toString().contains("\"extend\"")).findFirst().orElse(null), m -> m != null);
+        String grantId = admin().get("/api/v1/grants?person=slack.user10@acme.test").json().get("items").get(0).get("id").asString();
+        String before = admin().get("/api/v1/grants?person=slack.user10@acme.test").json().get("items").get(0).get("expiresAt").asString();
+        String clickTrigger = trigger();
+        slack().interaction(actionPayload(user(10), reminder, "extend", clickTrigger, SLACK.responseUrl("extend-click")));
+        var modal = await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.viewOpenedBy(clickTrigger).orElse(null), v -> v != null);
+        assertThat(modal.view().get("private_metadata").asString()).isEqualTo(grantId);
+
+        slack().interaction(modalPayload("view_submission", user(10), modal, Map.of("duration", "PT30S"), null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.parse(admin().get("/api/v1/grants?person=slack.user10@acme.test")
+                .json().get("items").get(0).get("expiresAt").asString()).isAfter(Instant.parse(before)));
+    }
+
     // --- helpers
 
     private String token(String email) {
@@ -327,7 +375,7 @@ class SlackAppIT extends RunningClavis {
         ObjectNode state = JSON.createObjectNode();
         values.forEach((block, value) -> {
             ObjectNode element = state.putObject(block).putObject(block);
-            if (block.equals("justification")) {
+            if (block.equals("justification") || block.equals("reason")) {
                 element.put("type", "plain_text_input").put("value", value);
             } else {
                 element.put("type", block.equals("app") ? "external_select" : "static_select").putObject("selected_option").put("value", value);
