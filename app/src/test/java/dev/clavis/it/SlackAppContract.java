@@ -22,22 +22,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Slack app against a simulated Slack workspace and the embedded directory over LDAP: signed
- * commands, clicks and modal submissions in, direct messages and their updates out.
+ * commands, clicks and modal submissions in, direct messages and their updates out. Runs on H2 and
+ * on PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SlackAppIT extends RunningClavis {
+abstract class SlackAppContract extends RunningClavis {
 
-    private static final Path DATA = newDataDir();
-    private static final int LDAP_PORT = newPort();
     private static final String SECRET = "slack-signing-secret-for-tests";
-    private static final SlackSimulator SLACK = new SlackSimulator();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PEOPLE = "ou=people," + BASE_DN;
     private static final String GROUPS = "ou=groups," + BASE_DN;
@@ -47,19 +44,23 @@ class SlackAppIT extends RunningClavis {
     private static final String GHOST = "UGHOST";
     private static final AtomicInteger TRIGGERS = new AtomicInteger();
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        embeddedDefaults(registry, DATA, LDAP_PORT);
+    /** The workspace this class's Clavis talks to: one per class, so two servers' messages never mix. */
+    protected abstract SlackSimulator workspace();
+
+    protected abstract int ldapPort();
+
+    protected static void slackDefaults(DynamicPropertyRegistry registry, Path dataDir, int ldapPort, SlackSimulator slack) {
+        embeddedDefaults(registry, dataDir, ldapPort);
         registry.add("clavis.slack.bot-token", () -> SlackSimulator.BOT_TOKEN);
         registry.add("clavis.slack.signing-secret", () -> SECRET);
-        registry.add("clavis.slack.api-base-url", SLACK::apiBaseUrl);
+        registry.add("clavis.slack.api-base-url", slack::apiBaseUrl);
         registry.add("clavis.slack.per-conversation-interval", () -> "PT0.2S");
         registry.add("clavis.grants.remind-before", () -> "PT10S");
     }
 
     @BeforeAll
     void lab() throws Exception {
-        try (LDAPConnection ldap = ldap(LDAP_PORT)) {
+        try (LDAPConnection ldap = ldap(ldapPort())) {
             for (String group : List.of("slack-quick", "slack-staged", "slack-brief", "slack-pair", "slack-approvers")) {
                 ldap.add("cn=" + group + "," + GROUPS, new Attribute("objectClass", "top", "groupOfNames"), new Attribute("cn", group),
                         new Attribute("member", group.equals("slack-approvers")
@@ -73,13 +74,13 @@ class SlackAppIT extends RunningClavis {
                         new Attribute("mail", uid + "@acme.test"), new Attribute("departmentNumber", "Engineering"),
                         new Attribute("title", "Engineer"), new Attribute("employeeType", "employee"),
                         new Attribute("manager", "uid=maria.lopez," + PEOPLE));
-                SLACK.user(user(i), uid + "@acme.test");
+                workspace().user(user(i), uid + "@acme.test");
             }
         }
-        SLACK.user(MARIA, "maria.lopez@acme.test");
-        SLACK.user(PRIYA, "priya.shah@acme.test");
-        SLACK.user(ALEX, "alex.morgan@acme.test");
-        SLACK.user(GHOST, "ghost@elsewhere.test");
+        workspace().user(MARIA, "maria.lopez@acme.test");
+        workspace().user(PRIYA, "priya.shah@acme.test");
+        workspace().user(ALEX, "alex.morgan@acme.test");
+        workspace().user(GHOST, "ghost@elsewhere.test");
         assertThat(syncAndWait("").get("status").asString()).isEqualTo("SUCCEEDED");
         String catalog = admin().get("/api/v1/catalog").body() + """
                   - id: slacklab
@@ -116,19 +117,19 @@ class SlackAppIT extends RunningClavis {
 
     @AfterEach
     void slackWasAskedOnlyWhatItsDescriptionAllows() {
-        assertThat(SLACK.violations()).isEmpty();
+        assertThat(workspace().violations()).isEmpty();
     }
 
     @AfterAll
     void closeSlack() {
-        SLACK.close();
+        workspace().close();
     }
 
     @Test
     void unsignedWronglySignedAndStaleCallsAre401AndChangeNothing() {
         var slack = slack();
         String body = SignedSlack.form(Map.of("command", "/request", "text", "slacklab quick 1h", "user_id", user(6),
-                "trigger_id", "T-forged", "response_url", SLACK.responseUrl("forged")));
+                "trigger_id", "T-forged", "response_url", workspace().responseUrl("forged")));
         assertThat(slack.post("commands", body, Instant.now(), false).status()).isEqualTo(401);
         assertThat(slack.postSignedWith("not-the-secret", "commands", body).status()).isEqualTo(401);
         assertThat(slack.post("commands", body, Instant.now().minus(Duration.ofMinutes(6)), true).status()).isEqualTo(401);
@@ -138,36 +139,36 @@ class SlackAppIT extends RunningClavis {
         assertThat(answer.body()).contains("five minutes").doesNotContain(SECRET);
 
         var sane = slack.post("commands", SignedSlack.form(Map.of("command", "/access", "user_id", user(6), "trigger_id",
-                "T-sane", "response_url", SLACK.responseUrl("sane"))), Instant.now(), true);
+                "T-sane", "response_url", workspace().responseUrl("sane"))), Instant.now(), true);
         assertThat(sane.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !SLACK.responsesTo("sane").isEmpty());
-        assertThat(SLACK.responsesTo("forged")).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !workspace().responsesTo("sane").isEmpty());
+        assertThat(workspace().responsesTo("forged")).isEmpty();
         assertThat(admin().get("/api/v1/requests?status=PENDING_APPROVAL").body()).doesNotContain("slack.user6");
         assertThat(admin().get("/api/v1/grants?person=slack.user6@acme.test").json().get("items")).isEmpty();
     }
 
     @Test
     void aSignedRequestWithTextForAnAutoApprovedRoleEndsInTheGroupWithAGrantedMessage() throws Exception {
-        var answer = slack().command(user(1), "/request", "slacklab quick 1h because on call tonight", trigger(), SLACK.responseUrl("quick"));
+        var answer = slack().command(user(1), "/request", "slacklab quick 1h because on call tonight", trigger(), workspace().responseUrl("quick"));
         assertThat(answer.status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> members("slack-quick").contains("uid=slack.user1," + PEOPLE));
-        await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.messagesTo(user(1)).stream().anyMatch(m -> m.text().contains("You have")));
-        var granted = SLACK.messagesTo(user(1)).stream().filter(m -> m.text().contains("You have")).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> workspace().messagesTo(user(1)).stream().anyMatch(m -> m.text().contains("You have")));
+        var granted = workspace().messagesTo(user(1)).stream().filter(m -> m.text().contains("You have")).findFirst().orElseThrow();
         assertThat(granted.text()).contains("slacklab/quick").contains("slack-quick");
-        assertThat(SLACK.responsesTo("quick")).singleElement()
+        assertThat(workspace().responsesTo("quick")).singleElement()
                 .satisfies(r -> assertThat(r.get("response_type").asString()).isEqualTo("ephemeral"));
     }
 
     @Test
     void aSlackUserWhoIsNoDirectoryPersonIsToldSoAndNothingIsAsked() {
-        slack().command(GHOST, "/request", "slacklab quick 1h", trigger(), SLACK.responseUrl("ghost"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !SLACK.responsesTo("ghost").isEmpty());
-        assertThat(SLACK.responsesTo("ghost").get(0).get("text").asString()).contains("can't find you in the company directory");
+        slack().command(GHOST, "/request", "slacklab quick 1h", trigger(), workspace().responseUrl("ghost"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !workspace().responsesTo("ghost").isEmpty());
+        assertThat(workspace().responsesTo("ghost").get(0).get("text").asString()).contains("can't find you in the company directory");
     }
 
     @Test
     void theWholePathFromRequestToApprovalInSlackToGrantExpiryAndEnd() throws Exception {
-        slack().command(user(2), "/request", "slacklab staged 15s because incident INC-7", trigger(), SLACK.responseUrl("staged"));
+        slack().command(user(2), "/request", "slacklab staged 15s because incident INC-7", trigger(), workspace().responseUrl("staged"));
         var toMaria = approvalMessage(MARIA, "Slack User 2");
         assertThat(toMaria.text()).contains("slacklab/staged").contains("high");
         assertThat(toMaria.history().get(0)).contains("Maria").contains("Engineering").contains("incident INC-7");
@@ -180,18 +181,18 @@ class SlackAppIT extends RunningClavis {
         await().atMost(Duration.ofSeconds(20)).until(() -> latest(MARIA, toMaria).text().isEmpty()
                 || latest(MARIA, toMaria).blocks().toString().contains("Approved by Maria"));
         assertThat(latest(MARIA, toMaria).blocks().toString()).contains("Approved by Maria").doesNotContain("\"approve\"");
-        await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.messagesTo(user(2)).stream().anyMatch(m -> m.text().contains("You have")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.messagesTo(user(2)).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> workspace().messagesTo(user(2)).stream().anyMatch(m -> m.text().contains("You have")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> workspace().messagesTo(user(2)).stream()
                 .anyMatch(m -> m.blocks().toString().contains("\"extend\"")));
         await().atMost(Duration.ofSeconds(60)).until(() -> !members("slack-staged").contains("uid=slack.user2," + PEOPLE));
-        await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.messagesTo(user(2)).stream().anyMatch(m -> m.text().contains("expired")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> workspace().messagesTo(user(2)).stream().anyMatch(m -> m.text().contains("expired")));
     }
 
     @Test
     void aRetriedBlockActionHasNoSecondEffect() {
-        slack().command(user(3), "/request", "slacklab pair 1h", trigger(), SLACK.responseUrl("pair3"));
+        slack().command(user(3), "/request", "slacklab pair 1h", trigger(), workspace().responseUrl("pair3"));
         var toMaria = approvalMessage(MARIA, "Slack User 3");
-        String payload = actionPayload(MARIA, toMaria, "approve", "T-retried", SLACK.responseUrl("retried"));
+        String payload = actionPayload(MARIA, toMaria, "approve", "T-retried", workspace().responseUrl("retried"));
         assertThat(slack().interaction(payload).status()).isEqualTo(200);
         assertThat(slack().interaction(payload).status()).isEqualTo(200);
         assertThat(slack().interaction(payload).status()).isEqualTo(200);
@@ -199,18 +200,18 @@ class SlackAppIT extends RunningClavis {
         await().atMost(Duration.ofSeconds(30)).until(() -> admin().get("/api/v1/requests/" + id).json().get("status").asString()
                 .matches("PROVISIONING|GRANTED"));
         assertThat(decisions(id)).hasSize(1);
-        assertThat(SLACK.responsesTo("retried")).isEmpty();
+        assertThat(workspace().responsesTo("retried")).isEmpty();
     }
 
     @Test
     void twoApproversClickingAtOnceMakeOneDecisionAndBothMessagesShowIt() throws Exception {
-        slack().command(user(4), "/request", "slacklab pair 1h", trigger(), SLACK.responseUrl("pair4"));
+        slack().command(user(4), "/request", "slacklab pair 1h", trigger(), workspace().responseUrl("pair4"));
         var toMaria = approvalMessage(MARIA, "Slack User 4");
         var toPriya = approvalMessage(PRIYA, "Slack User 4");
         var pool = Executors.newFixedThreadPool(2);
         List<Callable<Integer>> clicks = List.of(
-                () -> slack().interaction(actionPayload(MARIA, toMaria, "approve", trigger(), SLACK.responseUrl("race-maria"))).status(),
-                () -> slack().interaction(actionPayload(PRIYA, toPriya, "approve", trigger(), SLACK.responseUrl("race-priya"))).status());
+                () -> slack().interaction(actionPayload(MARIA, toMaria, "approve", trigger(), workspace().responseUrl("race-maria"))).status(),
+                () -> slack().interaction(actionPayload(PRIYA, toPriya, "approve", trigger(), workspace().responseUrl("race-priya"))).status());
         for (var click : pool.invokeAll(clicks)) {
             assertThat(click.get()).isEqualTo(200);
         }
@@ -228,11 +229,11 @@ class SlackAppIT extends RunningClavis {
 
     @Test
     void aClickBySomeoneWhoIsNotAnApproverIsExplainedToThemAndChangesNothing() {
-        slack().command(user(5), "/request", "slacklab pair 1h", trigger(), SLACK.responseUrl("pair5"));
+        slack().command(user(5), "/request", "slacklab pair 1h", trigger(), workspace().responseUrl("pair5"));
         var toMaria = approvalMessage(MARIA, "Slack User 5");
-        slack().interaction(actionPayload(ALEX, toMaria, "approve", trigger(), SLACK.responseUrl("alex")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !SLACK.responsesTo("alex").isEmpty());
-        JsonNode reply = SLACK.responsesTo("alex").get(0);
+        slack().interaction(actionPayload(ALEX, toMaria, "approve", trigger(), workspace().responseUrl("alex")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !workspace().responsesTo("alex").isEmpty());
+        JsonNode reply = workspace().responsesTo("alex").get(0);
         assertThat(reply.get("response_type").asString()).isEqualTo("ephemeral");
         assertThat(reply.get("text").asString()).contains("not an approver");
         String id = requestOf("slack.user5");
@@ -240,16 +241,16 @@ class SlackAppIT extends RunningClavis {
         assertThat(decisions(id)).isEmpty();
         assertThat(latest(MARIA, toMaria).blocks().toString()).contains("\"approve\"");
 
-        slack().command(MARIA, "/access", "pending", trigger(), SLACK.responseUrl("pending"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !SLACK.responsesTo("pending").isEmpty());
-        assertThat(SLACK.responsesTo("pending").get(0).get("text").asString()).contains("Slack User 5").contains(id);
+        slack().command(MARIA, "/access", "pending", trigger(), workspace().responseUrl("pending"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !workspace().responsesTo("pending").isEmpty());
+        assertThat(workspace().responsesTo("pending").get(0).get("text").asString()).contains("Slack User 5").contains(id);
     }
 
     @Test
     void theModalAsksForAppRoleDurationAndReasonAndItsSubmissionIsARequest() throws Exception {
         String trigger = trigger();
-        slack().command(user(7), "/request", "", trigger, SLACK.responseUrl("modal"));
-        var opened = await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.viewOpenedBy(trigger).orElse(null), v -> v != null);
+        slack().command(user(7), "/request", "", trigger, workspace().responseUrl("modal"));
+        var opened = await().atMost(Duration.ofSeconds(20)).until(() -> workspace().viewOpenedBy(trigger).orElse(null), v -> v != null);
         assertThat(opened.view().get("callback_id").asString()).isEqualTo("request");
 
         var options = slack().interaction(modalPayload("block_suggestion", user(7), opened, Map.of(), "app", "Slack"));
@@ -257,12 +258,12 @@ class SlackAppIT extends RunningClavis {
         assertThat(JSON.readTree(options.body()).get("options").toString()).contains("slacklab").doesNotContain("github");
 
         slack().interaction(modalPayload("block_actions", user(7), opened, Map.of("app", "slacklab"), "app", null));
-        var withRoles = await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.viewOpenedBy(trigger).orElseThrow(),
+        var withRoles = await().atMost(Duration.ofSeconds(20)).until(() -> workspace().viewOpenedBy(trigger).orElseThrow(),
                 v -> v.view().toString().contains("\"block_id\":\"role\""));
         assertThat(withRoles.view().toString()).contains("staged · high").contains("approved by manager, then app_owner");
 
         slack().interaction(modalPayload("block_actions", user(7), withRoles, Map.of("app", "slacklab", "role", "staged"), "role", null));
-        var complete = await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.viewOpenedBy(trigger).orElseThrow(),
+        var complete = await().atMost(Duration.ofSeconds(20)).until(() -> workspace().viewOpenedBy(trigger).orElseThrow(),
                 v -> v.view().toString().contains("\"block_id\":\"duration\""));
         assertThat(complete.view().toString()).contains("15 seconds").contains("1 hour");
         JsonNode justification = null;
@@ -287,7 +288,7 @@ class SlackAppIT extends RunningClavis {
     @Test
     void aSlackOutageDelaysMessagesButNotDecisions() throws Exception {
         var maria = admin().as(token("maria.lopez@acme.test"));
-        SLACK.down(true);
+        workspace().down(true);
         try {
             var asked = admin().as(token("slack.user8@acme.test")).post("/api/v1/requests",
                     "{\"app\": \"slacklab\", \"role\": \"pair\", \"duration\": \"PT1H\"}");
@@ -296,17 +297,17 @@ class SlackAppIT extends RunningClavis {
             var decided = maria.post("/api/v1/requests/" + id + "/decision", "{\"decision\": \"approve\"}");
             assertThat(decided.status()).as(decided.body()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(30)).until(() -> members("slack-pair").contains("uid=slack.user8," + PEOPLE));
-            assertThat(SLACK.messagesTo(user(8))).isEmpty();
+            assertThat(workspace().messagesTo(user(8))).isEmpty();
         } finally {
-            SLACK.down(false);
+            workspace().down(false);
         }
-        SLACK.rateLimitNext(2);
-        await().atMost(Duration.ofSeconds(60)).until(() -> SLACK.messagesTo(user(8)).stream().anyMatch(m -> m.text().contains("You have")));
-        var texts = SLACK.messagesTo(user(8)).stream().map(SlackSimulator.Message::text).toList();
+        workspace().rateLimitNext(2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> workspace().messagesTo(user(8)).stream().anyMatch(m -> m.text().contains("You have")));
+        var texts = workspace().messagesTo(user(8)).stream().map(SlackSimulator.Message::text).toList();
         assertThat(texts.get(0)).contains("is submitted");
         assertThat(texts).anyMatch(t -> t.contains("approved stage 1"));
-        assertThat(SLACK.rateLimitedCalls()).isGreaterThanOrEqualTo(2);
-        var sent = SLACK.calls("chat.postMessage").stream().filter(c -> c.arguments().get("channel").equals(user(8))).toList();
+        assertThat(workspace().rateLimitedCalls()).isGreaterThanOrEqualTo(2);
+        var sent = workspace().calls("chat.postMessage").stream().filter(c -> c.arguments().get("channel").equals(user(8))).toList();
         for (int i = 1; i < sent.size(); i++) {
             assertThat(Duration.between(sent.get(i - 1).at(), sent.get(i).at())).as("one conversation is paced")
                     .isGreaterThanOrEqualTo(Duration.ofMillis(200));
@@ -315,12 +316,12 @@ class SlackAppIT extends RunningClavis {
 
     @Test
     void denyAsksForAReasonAndTheRequesterReadsIt() {
-        slack().command(user(9), "/request", "slacklab pair 1h", trigger(), SLACK.responseUrl("pair9"));
+        slack().command(user(9), "/request", "slacklab pair 1h", trigger(), workspace().responseUrl("pair9"));
         var toMaria = approvalMessage(MARIA, "Slack User 9");
         var toPriya = approvalMessage(PRIYA, "Slack User 9");
         String clickTrigger = trigger();
-        slack().interaction(actionPayload(MARIA, toMaria, "deny", clickTrigger, SLACK.responseUrl("deny-click")));
-        var reasonModal = await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.viewOpenedBy(clickTrigger).orElse(null), v -> v != null);
+        slack().interaction(actionPayload(MARIA, toMaria, "deny", clickTrigger, workspace().responseUrl("deny-click")));
+        var reasonModal = await().atMost(Duration.ofSeconds(20)).until(() -> workspace().viewOpenedBy(clickTrigger).orElse(null), v -> v != null);
         assertThat(reasonModal.view().get("callback_id").asString()).isEqualTo("deny");
         String id = requestOf("slack.user9");
         assertThat(admin().get("/api/v1/requests/" + id).json().get("status").asString()).as("opening the modal decides nothing")
@@ -333,7 +334,7 @@ class SlackAppIT extends RunningClavis {
             assertThat(d.get("channel").asString()).isEqualTo("slack");
             assertThat(d.get("comment").asString()).isEqualTo("not during the freeze");
         });
-        await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.messagesTo(user(9)).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> workspace().messagesTo(user(9)).stream()
                 .anyMatch(m -> m.text().contains("was denied") && m.text().contains("not during the freeze")));
         await().atMost(Duration.ofSeconds(20)).until(() -> latest(PRIYA, toPriya).blocks().toString().contains("Denied by Maria"));
         assertThat(latest(PRIYA, toPriya).blocks().toString()).doesNotContain("\"approve\"");
@@ -341,14 +342,14 @@ class SlackAppIT extends RunningClavis {
 
     @Test
     void theExtendButtonOfAnExpiringGrantAsksForMoreTime() {
-        slack().command(user(10), "/request", "slacklab brief", trigger(), SLACK.responseUrl("brief"));
-        var reminder = await().atMost(Duration.ofSeconds(60)).until(() -> SLACK.messagesTo(user(10)).stream()
+        slack().command(user(10), "/request", "slacklab brief", trigger(), workspace().responseUrl("brief"));
+        var reminder = await().atMost(Duration.ofSeconds(60)).until(() -> workspace().messagesTo(user(10)).stream()
                 .filter(m -> m.blocks().toString().contains("\"extend\"")).findFirst().orElse(null), m -> m != null);
         String grantId = admin().get("/api/v1/grants?person=slack.user10@acme.test").json().get("items").get(0).get("id").asString();
         String before = admin().get("/api/v1/grants?person=slack.user10@acme.test").json().get("items").get(0).get("expiresAt").asString();
         String clickTrigger = trigger();
-        slack().interaction(actionPayload(user(10), reminder, "extend", clickTrigger, SLACK.responseUrl("extend-click")));
-        var modal = await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.viewOpenedBy(clickTrigger).orElse(null), v -> v != null);
+        slack().interaction(actionPayload(user(10), reminder, "extend", clickTrigger, workspace().responseUrl("extend-click")));
+        var modal = await().atMost(Duration.ofSeconds(20)).until(() -> workspace().viewOpenedBy(clickTrigger).orElse(null), v -> v != null);
         assertThat(modal.view().get("private_metadata").asString()).isEqualTo(grantId);
 
         slack().interaction(modalPayload("view_submission", user(10), modal, Map.of("duration", "PT30S"), null, null));
@@ -408,24 +409,24 @@ class SlackAppIT extends RunningClavis {
     }
 
     private List<String> members(String group) throws Exception {
-        try (LDAPConnection ldap = ldap(LDAP_PORT)) {
+        try (LDAPConnection ldap = ldap(ldapPort())) {
             String[] members = ldap.getEntry("cn=" + group + "," + GROUPS).getAttributeValues("member");
             return members == null ? List.of() : List.of(members);
         }
     }
 
-    private static SlackSimulator.Message approvalMessage(String approver, String beneficiary) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> SLACK.messagesTo(approver).stream()
+    private SlackSimulator.Message approvalMessage(String approver, String beneficiary) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> workspace().messagesTo(approver).stream()
                 .filter(m -> m.text().contains(beneficiary) && m.blocks().toString().contains("\"approve\""))
                 .findFirst().orElse(null), m -> m != null);
     }
 
-    private static SlackSimulator.Message latest(String user, SlackSimulator.Message message) {
-        return SLACK.messagesTo(user).stream().filter(m -> m.ts().equals(message.ts())).findFirst().orElseThrow();
+    private SlackSimulator.Message latest(String user, SlackSimulator.Message message) {
+        return workspace().messagesTo(user).stream().filter(m -> m.ts().equals(message.ts())).findFirst().orElseThrow();
     }
 
     private void click(String user, SlackSimulator.Message message, String action, String responseId) {
-        assertThat(slack().interaction(actionPayload(user, message, action, trigger(), SLACK.responseUrl(responseId))).status())
+        assertThat(slack().interaction(actionPayload(user, message, action, trigger(), workspace().responseUrl(responseId))).status())
                 .isEqualTo(200);
     }
 
