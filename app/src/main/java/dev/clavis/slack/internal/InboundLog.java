@@ -71,6 +71,11 @@ class InboundLog {
                 clock.instant().plus(wait).atOffset(ZoneOffset.UTC), key);
     }
 
+    /** Forgets handled calls received before {@code before}; Slack's retries and replays come within minutes. */
+    int forget(Instant before) {
+        return jdbc.update("delete from slack_inbound where done_at is not null and received_at < ?", before.atOffset(ZoneOffset.UTC));
+    }
+
     /** Entries nobody is handling: left by a crash, or by an attempt that failed. */
     List<String> abandoned() {
         Instant now = clock.instant();

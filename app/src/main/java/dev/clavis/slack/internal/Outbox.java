@@ -141,6 +141,12 @@ class Outbox {
                 now.atOffset(ZoneOffset.UTC)) == 1).toList();
     }
 
+    /** Forgets messages sent or set aside before {@code before}; events are redelivered within minutes, not days. */
+    int forget(Instant before) {
+        var at = before.atOffset(ZoneOffset.UTC);
+        return jdbc.update("delete from slack_outbox where sent_at < ? or failed_at < ?", at, at);
+    }
+
     void sent(UUID id) {
         jdbc.update("update slack_outbox set sent_at = ?, claimed_until = null where id = ?", clock.instant().atOffset(ZoneOffset.UTC), id);
     }
