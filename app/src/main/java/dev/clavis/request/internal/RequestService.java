@@ -189,6 +189,12 @@ class RequestService implements AccessRequests {
         return views.view(requestId);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<AccessRequestView> awaitingDecisionOf(UUID approver, int limit) {
+        return store.awaitingDecisionOf(approver, limit).stream().map(views::view).toList();
+    }
+
     private StoredRequest insert(Channel channel, Person requester, Person beneficiary, Role role, AccessDuration duration,
             @Nullable String justification, Catalog current, @Nullable UUID extendsGrant) {
         Instant now = clock.instant();

@@ -144,6 +144,18 @@ class RequestStore {
                 .param("id", requestId).param("index", index).query(UUID.class).list();
     }
 
+    /** Requests whose current stage waits for this person's decision, newest first. */
+    List<UUID> awaitingDecisionOf(UUID approver, int limit) {
+        return jdbc.sql("""
+                        select r.id from access_request r where r.status = 'PENDING_APPROVAL'
+                        and exists (select 1 from stage_approver a where a.request_id = r.id and a.stage_index = r.current_stage
+                                    and a.person_id = :approver)
+                        and not exists (select 1 from request_decision d where d.request_id = r.id
+                                        and d.stage_index = r.current_stage and d.decided_by = :approver)
+                        order by r.created_at desc, r.id desc fetch first %d rows only""".formatted(limit))
+                .param("approver", approver).query(UUID.class).list();
+    }
+
     // --- decisions
 
     void insertDecision(UUID requestId, int stage, UUID by, String decision, @Nullable String comment, String channel, Instant at) {

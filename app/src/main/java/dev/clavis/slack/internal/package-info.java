@@ -1,0 +1,4 @@
+@NullMarked
+package dev.clavis.slack.internal;
+
+import org.jspecify.annotations.NullMarked;
