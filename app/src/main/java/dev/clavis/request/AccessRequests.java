@@ -28,4 +28,11 @@ public interface AccessRequests {
             Channel channel, boolean requesterIsAdmin);
 
     AccessRequestView get(UUID requestId);
+
+    /**
+     * Records the ticket that mirrors the request (a Jira issue), shown with the request from then on.
+     *
+     * @throws dev.clavis.platform.NotFoundException when there is no such request
+     */
+    void linkTicket(UUID requestId, AccessRequestView.Ticket ticket);
 }
