@@ -39,9 +39,11 @@ class TicketQueue {
         return byRequest(requestId).orElseGet(() -> insert(requestId, origin, null));
     }
 
-    /** A ticket for replying on an issue that has no request. */
+    /** The ticket for replying on an issue that has no request, so the replies keep their order. */
     Ticket forAnswer(String issueKey) {
-        return insert(null, Ticket.ANSWER, issueKey);
+        return jdbc.sql("select * from jira_ticket where issue_key = ? and origin = 'answer'").param(issueKey)
+                .query(TicketQueue::ticket).optional()
+                .orElseGet(() -> insert(null, Ticket.ANSWER, issueKey));
     }
 
     Optional<Ticket> byRequest(UUID requestId) {
