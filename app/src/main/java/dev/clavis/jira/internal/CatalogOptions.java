@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Jira select options as catalog entries: an app or role option matches by id or name,
@@ -22,22 +23,17 @@ final class CatalogOptions {
     private CatalogOptions() {}
 
     static Optional<App> app(Catalog catalog, String option) {
-        String wanted = option.strip();
-        return catalog.apps().stream()
-                .filter(app -> app.id().equalsIgnoreCase(wanted) || app.name().equalsIgnoreCase(wanted))
-                .findFirst();
+        return catalog.apps().stream().filter(app -> names(option, app.id(), app.name())).findFirst();
     }
 
     static Optional<Role> role(App app, String option) {
-        String wanted = option.strip();
-        return app.roles().stream()
-                .filter(role -> role.id().equalsIgnoreCase(wanted) || (role.name() != null && role.name().equalsIgnoreCase(wanted)))
-                .findFirst();
+        return app.roles().stream().filter(role -> names(option, role.id(), role.name())).findFirst();
     }
 
-    /** Whether some app of the catalog has a role this option names. */
-    static boolean anyRole(Catalog catalog, String option) {
-        return catalog.apps().stream().anyMatch(app -> role(app, option).isPresent());
+    /** Whether an option names a catalog entry: its id or its name, case-insensitively. */
+    static boolean names(String option, String id, @Nullable String name) {
+        String wanted = option.strip();
+        return wanted.equalsIgnoreCase(id) || (name != null && wanted.equalsIgnoreCase(name));
     }
 
     static Optional<AccessDuration> duration(String option) {

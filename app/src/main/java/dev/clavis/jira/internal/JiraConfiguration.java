@@ -35,6 +35,11 @@ class JiraConfiguration {
     }
 
     @Bean
+    JiraDoctor jiraDoctor(JiraSettings settings, JiraClient client) {
+        return new JiraDoctor(settings, client);
+    }
+
+    @Bean
     ServiceDesk jiraServiceDesk(JiraClient client, JiraSettings settings) {
         return new ServiceDesk(client, settings);
     }
