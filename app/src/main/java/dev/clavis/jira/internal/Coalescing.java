@@ -2,6 +2,7 @@ package dev.clavis.jira.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -29,7 +30,8 @@ final class Coalescing {
 
     record Approvers(List<String> emails, List<Long> steps) implements Call {}
 
-    record Property(List<Long> steps) implements Call {}
+    /** @param status the request's status as of the latest step that knew it; null: read it when sending */
+    record Property(@Nullable String status, List<Long> steps) implements Call {}
 
     static List<Call> calls(List<Step> steps) {
         var calls = new ArrayList<Call>();
@@ -38,6 +40,7 @@ final class Coalescing {
         List<String> approvers = null;
         var approverSteps = new ArrayList<Long>();
         var propertySteps = new ArrayList<Long>();
+        String status = null;
         for (Step step : steps) {
             switch (step.kind()) {
                 case COMMENT -> {
@@ -54,7 +57,10 @@ final class Coalescing {
                     approvers = EvidenceRecorder.JSON.readValue(step.payload(), STRINGS);
                     approverSteps.add(step.id());
                 }
-                case PROPERTY -> propertySteps.add(step.id());
+                case PROPERTY -> {
+                    propertySteps.add(step.id());
+                    status = EvidenceRecorder.JSON.readTree(step.payload()).path("status").asString(null);
+                }
             }
         }
         flush(calls, notes, noteSteps);
@@ -62,7 +68,7 @@ final class Coalescing {
             calls.add(new Approvers(approvers, List.copyOf(approverSteps)));
         }
         if (!propertySteps.isEmpty()) {
-            calls.add(new Property(List.copyOf(propertySteps)));
+            calls.add(new Property(status, List.copyOf(propertySteps)));
         }
         return calls;
     }

@@ -23,6 +23,7 @@ import dev.clavis.request.RequestEvents.AccessRequestSubmitted;
 import dev.clavis.request.RequestEvents.ApprovalEscalated;
 import dev.clavis.request.RequestEvents.ApprovalRequested;
 import dev.clavis.request.RequestEvents.DecisionRecorded;
+import dev.clavis.request.RequestStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -68,7 +69,7 @@ class EvidenceRecorder {
         facts.add("Policy: " + policy(event));
         facts.add("Clavis request " + event.requestId() + " (via " + event.channel() + ")");
         comment(ticket, new Note("Access request opened", facts));
-        queue.add(ticket.id(), Step.Kind.PROPERTY, "{}");
+        property(ticket, RequestStatus.PENDING_APPROVAL);
     }
 
     @EventListener
@@ -94,7 +95,7 @@ class EvidenceRecorder {
             comment(ticket, Note.of(event.automatic() ? "Approved automatically" : "Approved", "Why: " + event.reason(),
                     "The identity provider is being asked for the access"));
             transition(ticket, "approved");
-            queue.add(ticket.id(), Step.Kind.PROPERTY, "{}");
+            property(ticket, null);
         });
     }
 
@@ -103,7 +104,7 @@ class EvidenceRecorder {
         ticket(event.requestId()).ifPresent(ticket -> {
             comment(ticket, Note.of("Denied" + (event.decidedBy() == null ? "" : " by " + name(event.decidedBy())), "Why: " + event.reason()));
             transition(ticket, "denied");
-            queue.add(ticket.id(), Step.Kind.PROPERTY, "{}");
+            property(ticket, RequestStatus.DENIED);
         });
     }
 
@@ -111,7 +112,7 @@ class EvidenceRecorder {
     void on(AccessRequestCancelled event) {
         ticket(event.requestId()).ifPresent(ticket -> {
             comment(ticket, Note.of("Cancelled by " + name(event.by())));
-            queue.add(ticket.id(), Step.Kind.PROPERTY, "{}");
+            property(ticket, RequestStatus.CANCELLED);
         });
     }
 
@@ -119,7 +120,7 @@ class EvidenceRecorder {
     void on(AccessRequestFailed event) {
         ticket(event.requestId()).ifPresent(ticket -> {
             comment(ticket, Note.of("Failed", event.reason()));
-            queue.add(ticket.id(), Step.Kind.PROPERTY, "{}");
+            property(ticket, RequestStatus.FAILED);
         });
     }
 
@@ -130,7 +131,7 @@ class EvidenceRecorder {
                     "The directory confirmed every membership at " + event.grantedAt(),
                     event.expiresAt() == null ? "The access is permanent, until revoked or reviewed away" : "Expires at " + event.expiresAt()));
             transition(ticket, "granted");
-            queue.add(ticket.id(), Step.Kind.PROPERTY, "{}");
+            property(ticket, RequestStatus.GRANTED);
         });
     }
 
@@ -142,7 +143,7 @@ class EvidenceRecorder {
                     : Note.of("Revoked at " + event.endedAt() + " by " + event.by(), "Why: " + event.reason(),
                             "The memberships are being removed from the identity provider"));
             transition(ticket, "ended");
-            queue.add(ticket.id(), Step.Kind.PROPERTY, "{}");
+            property(ticket, event.status() == GrantStatus.EXPIRED ? RequestStatus.EXPIRED : RequestStatus.REVOKED);
         });
     }
 
@@ -156,7 +157,7 @@ class EvidenceRecorder {
         grants.find(event.grantId()).ifPresent(grant -> ticket(grant.requestId()).ifPresent(ticket -> {
             comment(ticket, Note.of("Extended by " + event.by(), "Now expires at " + event.expiresAt()
                     + (event.previousExpiresAt() == null ? "" : " (was " + event.previousExpiresAt() + ")")));
-            queue.add(ticket.id(), Step.Kind.PROPERTY, "{}");
+            property(ticket, null);
         }));
     }
 
@@ -200,6 +201,19 @@ class EvidenceRecorder {
 
     private void comment(Ticket ticket, Note note) {
         queue.add(ticket.id(), Step.Kind.COMMENT, JSON.writeValueAsString(note));
+    }
+
+    /**
+     * @param status what the request is at this step, where the step decides it: the request module
+     *     records some steps (granted, expired) after its own asynchronous listeners, so reading the
+     *     request when the property is sent could show the step before
+     */
+    private void property(Ticket ticket, @Nullable RequestStatus status) {
+        var payload = JSON.createObjectNode();
+        if (status != null) {
+            payload.put("status", status.name());
+        }
+        queue.add(ticket.id(), Step.Kind.PROPERTY, JSON.writeValueAsString(payload));
     }
 
     private void transition(Ticket ticket, String which) {

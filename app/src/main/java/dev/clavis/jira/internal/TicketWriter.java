@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -100,8 +101,8 @@ class TicketWriter {
             transition(key, transition.which());
         } else if (call instanceof Coalescing.Approvers approvers) {
             approvers(key, approvers.emails());
-        } else {
-            property(key, ticket);
+        } else if (call instanceof Coalescing.Property property) {
+            property(key, ticket, property.status());
         }
         return ticket;
     }
@@ -177,14 +178,14 @@ class TicketWriter {
         client.editFields(key, EvidenceRecorder.JSON.createObjectNode().set(field, users));
     }
 
-    private void property(String key, Ticket ticket) {
+    private void property(String key, Ticket ticket, @Nullable String status) {
         if (ticket.requestId() == null) {
             return;
         }
         AccessRequestView request = requests.get(ticket.requestId());
         ObjectNode value = EvidenceRecorder.JSON.createObjectNode()
                 .put("requestId", request.id().toString())
-                .put("status", request.status());
+                .put("status", status != null ? status : request.status());
         Instant expiresAt = request.grantId() == null ? null : grants.find(request.grantId()).map(g -> g.expiresAt()).orElse(null);
         value.put("grantId", request.grantId() == null ? null : request.grantId().toString());
         value.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
