@@ -320,7 +320,8 @@ public final class JiraSimulator implements AutoCloseable {
             return Answer.of(400, error);
         }
         Answer answer = route(method, specPath, params, body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body));
-        if (answer.status < 300) {
+        // The description gives some 204s a body schema; Jira answers them, as HTTP says, without a body.
+        if (answer.status < 300 && answer.status != 204) {
             var response = SimpleResponse.Builder.status(answer.status).withContentType("application/json");
             if (answer.body != null) {
                 response.withBody(JSON.writeValueAsString(answer.body));
@@ -369,8 +370,13 @@ public final class JiraSimulator implements AutoCloseable {
             ObjectNode page = JSON.createObjectNode().put("startAt", 0).put("maxResults", 50).put("total", 1).put("isLast", true);
             ObjectNode flow = page.putArray("values").addObject();
             flow.putObject("id").put("name", "IT: Service Request Fulfilment workflow");
+            flow.put("description", "The workflow of the access request type");
             ArrayNode transitions = flow.putArray("transitions");
-            workflow.forEach((id, name) -> transitions.addObject().put("id", id).put("name", name));
+            workflow.forEach((id, name) -> {
+                ObjectNode transition = transitions.addObject().put("id", id).put("name", name).put("description", "")
+                        .put("to", "1" + id).put("type", "global");
+                transition.putArray("from");
+            });
             return Answer.of(200, page);
         }
         if (method.equals("GET") && path.equals("/rest/api/3/user/search")) {
@@ -458,7 +464,7 @@ public final class JiraSimulator implements AutoCloseable {
         }
         if (method.equals("PUT") && rest.startsWith("/properties/")) {
             boolean existed = issue.properties.put(rest.substring("/properties/".length()), body) != null;
-            return Answer.of(existed ? 200 : 201, existed ? null : JSON.createObjectNode());
+            return Answer.of(existed ? 200 : 201, JSON.createObjectNode());
         }
         if (method.equals("PUT") && rest.isEmpty()) {
             JsonNode approvers = body.path("fields").path(APPROVERS_FIELD);
@@ -556,8 +562,11 @@ public final class JiraSimulator implements AutoCloseable {
         return json;
     }
 
+    /** A user as the service desk API shows one: no account type, unlike the platform API. */
     private ObjectNode approverJson(User user) {
-        return userJson(user);
+        ObjectNode json = userJson(user);
+        json.remove("accountType");
+        return json;
     }
 
     private User user(String email) {

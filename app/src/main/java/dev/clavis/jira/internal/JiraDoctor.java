@@ -110,11 +110,11 @@ public class JiraDoctor {
         add(lines, Verdict.OK, "Request type '" + type.get().path("name").asString("") + "' (id " + type.get().path("id").asString("") + ")");
         call(lines, "Request type fields", desk::resolve).ifPresent(resolved -> {
             field(lines, resolved, "app", settings.fields().app(), true, option -> catalog.apps().stream()
-                    .anyMatch(app -> CatalogOptions.names(option, app.id(), app.name())), "a catalog app");
+                    .anyMatch(app -> CatalogOptions.names(option, app.id(), app.name())), "catalog app");
             field(lines, resolved, "role", settings.fields().role(), true, option -> catalog.apps().stream()
-                    .flatMap(app -> app.roles().stream()).anyMatch(role -> CatalogOptions.names(option, role.id(), role.name())), "a role of any catalog app");
+                    .flatMap(app -> app.roles().stream()).anyMatch(role -> CatalogOptions.names(option, role.id(), role.name())), "role of any catalog app");
             field(lines, resolved, "duration", settings.fields().duration(), true, option -> CatalogOptions.duration(option).isPresent(),
-                    "a duration (1 hour, 6 hours, 7 days, Permanent or ISO-8601)");
+                    "duration (write 1 hour, 6 hours, 7 days, Permanent or ISO-8601)");
             field(lines, resolved, "justification", settings.fields().justification(), false, option -> true, "");
             unoffered(lines, resolved, catalog);
         });
