@@ -106,9 +106,9 @@ class TicketQueue {
         }
     }
 
-    /** Everything sent: the ticket is free, with a clean slate. */
+    /** Everything sent (or passed over, see {@code last_error}): the ticket is free and its backoff starts over. */
     void release(UUID ticketId) {
-        jdbc.sql("update jira_ticket set lease_until = null, attempts = 0, last_error = null where id = ?").param(ticketId).update();
+        jdbc.sql("update jira_ticket set lease_until = null, attempts = 0 where id = ?").param(ticketId).update();
     }
 
     /** Jira could not be reached or refused for now: try the ticket again at {@code next}. */
