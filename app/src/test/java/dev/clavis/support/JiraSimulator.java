@@ -324,7 +324,8 @@ public final class JiraSimulator implements AutoCloseable {
         if (answer.status < 300 && answer.status != 204) {
             var response = SimpleResponse.Builder.status(answer.status).withContentType("application/json");
             if (answer.body != null) {
-                response.withBody(JSON.writeValueAsString(answer.body));
+                String json = JSON.writeValueAsString(answer.body);
+                response.withBody(cloud ? json : asV3(specPath, json));
             }
             List<String> wrong = problems(validator.validateResponse(specPath, Request.Method.valueOf(method), response.build()));
             if (!wrong.isEmpty()) {
@@ -336,7 +337,7 @@ public final class JiraSimulator implements AutoCloseable {
 
     /**
      * A Data Center comment's body is wiki markup where v3 has an ADF document; that one difference is
-     * checked in {@link #issueCall}, the rest of the request against v3 as it is.
+     * checked in {@link #issueCall}, the rest of the request or answer against v3 as it is.
      */
     private static String asV3(String path, String body) {
         JsonNode json = JSON.readTree(body);
