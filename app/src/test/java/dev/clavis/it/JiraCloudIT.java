@@ -34,6 +34,7 @@ class JiraCloudIT extends JiraLab {
     private static final Path DATA = newDataDir();
     private static final int LDAP_PORT = newPort();
     private static final JiraSimulator JIRA = start();
+    private static final Path RULES = rules();
 
     private static JiraSimulator start() {
         try {
@@ -43,10 +44,30 @@ class JiraCloudIT extends JiraLab {
         }
     }
 
+    private static Path rules() {
+        try {
+            return java.nio.file.Files.writeString(DATA.resolve("jira-rules.yaml"), """
+                    rules:
+                      - name: lab access when ready
+                        when: {project: IT, requestType: Request access, status: Ready for IT}
+                        then:
+                          - grant: lab/short
+                            duration: PT1H
+                      - name: lab access ends when offboarded
+                        when: {project: IT, status: Offboarded}
+                        then:
+                          - revoke: lab/short
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, DATA, LDAP_PORT);
         jiraSettings(registry, JIRA, "cloud");
+        registry.add("clavis.jira.rules", RULES::toString);
     }
 
     @BeforeAll
@@ -217,6 +238,28 @@ class JiraCloudIT extends JiraLab {
 
     @Test
     @Order(8)
+    void anIssueReachingAStatusOfARuleGrantsAndRevokesTheReportersRole() throws Exception {
+        String key = keyOf(JIRA.raise("jlab.user2@acme.test", "Test Lab", "staged", "1 hour", null));
+
+        deliverSigned(JIRA.moveTo(key, "Ready for IT", "indeterminate", MARIA));
+
+        String id = awaitRequestOf(key).get("id").asString();
+        JsonNode granted = awaitStatus(id, "GRANTED");
+        assertThat(granted.get("role").asString()).isEqualTo("short");
+        assertThat(granted.get("beneficiary").get("email").asString()).isEqualTo("jlab.user2@acme.test");
+        assertThat(granted.get("justification").asString()).contains("lab access when ready").contains(key);
+        awaitComment(JIRA, key, "Granted");
+
+        deliverSigned(JIRA.moveTo(key, "Offboarded", "done", MARIA));
+
+        awaitStatus(id, "REVOKED");
+        awaitComment(JIRA, key, "Revoked at");
+        assertThat(String.join("\n", JIRA.comments(key))).contains("lab access ends when offboarded");
+        assertHeadlinesInOrder(JIRA, key, "Access request opened", "Granted", "Revoked at");
+    }
+
+    @Test
+    @Order(9)
     void theDoctorNamesAMissingFieldAndAMissingTransition() {
         JIRA.removeRequestTypeField(JiraSimulator.DURATION_FIELD);
         JIRA.removeTransition("Close");

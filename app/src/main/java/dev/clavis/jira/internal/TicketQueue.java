@@ -121,10 +121,6 @@ class TicketQueue {
         jdbc.sql("update jira_ticket set last_error = ? where id = ?").params(shorten(error), ticketId).update();
     }
 
-    long pendingSteps() {
-        return jdbc.sql("select count(*) from jira_step").query(Long.class).single();
-    }
-
     private Ticket insert(@Nullable UUID requestId, String origin, @Nullable String issueKey) {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into jira_ticket (id, request_id, origin, issue_key, next_attempt_at) values (?, ?, ?, ?, ?)")
