@@ -3,28 +3,34 @@ package dev.clavis.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clavis.support.JiraSimulator;
+import dev.clavis.support.Postgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Clavis and Jira Data Center: REST v2, a personal access token, user names instead of account ids,
- * wiki-markup comments, and webhooks that carry the secret in their URL instead of a signature.
+ * wiki-markup comments, and webhooks that carry the secret in their URL instead of a signature. On
+ * PostgreSQL, where the Cloud test runs on H2, so the integration's queue runs on both.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(Postgres.class)
 class JiraDataCenterIT extends JiraLab {
 
     private static final Path DATA = newDataDir();
     private static final int LDAP_PORT = newPort();
     private static final JiraSimulator JIRA = start();
+    private static final Supplier<String> DATABASE = Postgres.newDatabase();
 
     private static JiraSimulator start() {
         try {
@@ -38,6 +44,8 @@ class JiraDataCenterIT extends JiraLab {
     static void settings(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, DATA, LDAP_PORT);
         jiraSettings(registry, JIRA, "datacenter");
+        registry.add("spring.datasource.url", DATABASE::get);
+        registry.add("spring.datasource.username", Postgres::user);
     }
 
     @BeforeAll
