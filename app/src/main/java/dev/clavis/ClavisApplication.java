@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ClavisApplication {
 
     public static void main(String[] args) {
+        if (args.length == 2 && args[0].equals("doctor") && args[1].equals("jira")) {
+            System.exit(dev.clavis.jira.JiraDoctorCommand.run(System.out));
+        }
         SpringApplication.run(ClavisApplication.class, args);
     }
 }

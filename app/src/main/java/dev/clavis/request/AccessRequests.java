@@ -32,4 +32,11 @@ public interface AccessRequests {
 
     /** Requests whose current stage waits for this person's decision, newest first, at most {@code limit}. */
     List<AccessRequestView> awaitingDecisionOf(UUID approver, int limit);
+
+    /**
+     * Records the ticket that mirrors the request (a Jira issue), shown with the request from then on.
+     *
+     * @throws dev.clavis.platform.NotFoundException when there is no such request
+     */
+    void linkTicket(UUID requestId, AccessRequestView.Ticket ticket);
 }

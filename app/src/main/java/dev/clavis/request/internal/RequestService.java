@@ -195,6 +195,13 @@ class RequestService implements AccessRequests {
         return store.awaitingDecisionOf(approver, limit).stream().map(views::view).toList();
     }
 
+    @Override
+    @Transactional
+    public void linkTicket(UUID requestId, AccessRequestView.Ticket ticket) {
+        store.lock(requestId).orElseThrow(() -> new NotFoundException("There is no request " + requestId));
+        store.ticket(requestId, ticket.system(), ticket.key(), ticket.url());
+    }
+
     private StoredRequest insert(Channel channel, Person requester, Person beneficiary, Role role, AccessDuration duration,
             @Nullable String justification, Catalog current, @Nullable UUID extendsGrant) {
         Instant now = clock.instant();

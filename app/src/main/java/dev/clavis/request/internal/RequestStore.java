@@ -83,6 +83,11 @@ class RequestStore {
                 .param("id", id).param("grant", grantId).param("automatic", automatic).param("now", time(now)).update();
     }
 
+    void ticket(UUID id, String system, String key, @Nullable String url) {
+        jdbc.sql("update access_request set ticket_system = ?, ticket_key = ?, ticket_url = ? where id = ?")
+                .params(system, key, url, id).update();
+    }
+
     void currentStage(UUID id, @Nullable Integer stage) {
         jdbc.sql("update access_request set current_stage = :stage where id = :id").param("id", id).param("stage", stage).update();
     }

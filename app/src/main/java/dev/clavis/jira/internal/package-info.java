@@ -1,0 +1,4 @@
+@NullMarked
+package dev.clavis.jira.internal;
+
+import org.jspecify.annotations.NullMarked;
