@@ -68,7 +68,7 @@ create table review_item (
     source               varchar(16)  not null,
     granted_at           timestamp with time zone,
     reviewer_id          uuid,
-    reviewer_basis       varchar(128) not null,
+    reviewer_basis       varchar(512) not null,
     decision             varchar(8),
     decided_by           uuid,
     decided_by_rule      boolean      not null default false,
