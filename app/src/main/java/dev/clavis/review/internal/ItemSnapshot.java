@@ -39,8 +39,10 @@ class ItemSnapshot {
         this.settings = settings;
     }
 
-    /** @return how many items the campaign has */
-    long take(Campaign campaign, Catalog catalog) {
+    /** How many items a snapshot took, how many reviewers they went to, and how many found none. */
+    record Counts(long items, long reviewers, long unassigned) {}
+
+    Counts take(Campaign campaign, Catalog catalog) {
         UUID id = campaign.id();
         ReviewScope scope = campaign.scope();
         Map<String, Role> roles = rolesInScope(scope, catalog);
@@ -76,7 +78,10 @@ class ItemSnapshot {
                   select 1 from access_grant g join grant_membership x on x.grant_id = g.id
                   where g.person_id = gm.person_id and x.group_name = s.group_name and g.status in ('PENDING', 'ACTIVE'))""".formatted(reviewer, departments), params);
         fallBack(id, campaign.reviewers());
-        return jdbc.queryForObject("select count(*) from review_item where campaign_id = :campaign", params, Long.class);
+        return jdbc.queryForObject("""
+                select count(*) as items, count(distinct reviewer_id) as reviewers, count(*) - count(reviewer_id) as unassigned
+                from review_item where campaign_id = :campaign""", params,
+                (rs, n) -> new Counts(rs.getLong("items"), rs.getLong("reviewers"), rs.getLong("unassigned")));
     }
 
     /**

@@ -18,14 +18,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Defining and starting campaigns. */
 @Service
 class ReviewCampaigns {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewCampaigns.class);
 
     /** A campaign as asked for, before it is checked. */
     record Definition(@Nullable String name, @Nullable ScopeInput scope, @Nullable String reviewers, @Nullable String deadline,
@@ -41,11 +47,15 @@ class ReviewCampaigns {
     private final ReviewSchedule schedule;
     private final ReviewAudit audit;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
 
     ReviewCampaigns(CampaignStore campaigns, ItemSnapshot snapshot, CatalogService catalog, Directory directory,
-            ReviewSchedule schedule, ReviewAudit audit, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+            ReviewSchedule schedule, ReviewAudit audit, ApplicationEventPublisher events, Clock clock,
+            TransactionTemplate transactions, JdbcTemplate jdbc) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.snapshot = snapshot;
         this.catalog = catalog;
@@ -53,7 +63,6 @@ class ReviewCampaigns {
         this.schedule = schedule;
         this.audit = audit;
         this.events = events;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -75,8 +84,13 @@ class ReviewCampaigns {
      *
      * @throws ConflictException when the campaign has started already, or its deadline has passed
      */
-    @Transactional
     Campaign start(UUID id, @Nullable UUID by) {
+        Campaign started = transactions.execute(tx -> snapshot(id, by));
+        refreshStatistics();
+        return started;
+    }
+
+    private Campaign snapshot(UUID id, @Nullable UUID by) {
         Campaign campaign = campaigns.lock(id).orElseThrow(() -> notFound(id));
         if (campaign.status() != CampaignStatus.DRAFT) {
             throw new ConflictException("Campaign '" + campaign.name() + "' was started at " + campaign.startedAt()
@@ -88,17 +102,26 @@ class ReviewCampaigns {
                     + ") has passed; create a new campaign with a later one");
         }
         Catalog current = catalog.current();
-        long items = snapshot.take(campaign, current);
-        campaigns.started(id, current.version(), items, now);
-        long reviewers = jdbc.sql("select count(distinct reviewer_id) from review_item where campaign_id = :id")
-                .param("id", id).query(Long.class).single();
-        long unassigned = jdbc.sql("select count(*) from review_item where campaign_id = :id and reviewer_id is null")
-                .param("id", id).query(Long.class).single();
+        ItemSnapshot.Counts counts = snapshot.take(campaign, current);
+        campaigns.started(id, current.version(), counts.items(), now);
         schedule.deadline(id, campaign.deadline(), "deadline");
-        audit.record("started", ReviewAudit.person(by), id, "items", items, "reviewers", reviewers, "unassigned", unassigned,
-                "catalogVersion", current.version());
-        events.publishEvent(new ReviewCampaignStarted(id, campaign.name(), campaign.deadline(), items, reviewers));
+        audit.record("started", ReviewAudit.person(by), id, "items", counts.items(), "reviewers", counts.reviewers(),
+                "unassigned", counts.unassigned(), "catalogVersion", current.version());
+        events.publishEvent(new ReviewCampaignStarted(id, campaign.name(), campaign.deadline(), counts.items(), counts.reviewers()));
         return campaigns.find(id).orElseThrow();
+    }
+
+    /**
+     * A snapshot may have grown the items table by a million rows: without fresh statistics PostgreSQL
+     * plans the decisions that follow as if it were empty, and scans it whole for every chunk of ids.
+     */
+    private void refreshStatistics() {
+        try {
+            jdbc.execute("analyze");
+        } catch (DataAccessException e) {
+            log.warn("Could not refresh the database's statistics after starting a campaign; decisions may be slower: {}",
+                    e.getMessage());
+        }
     }
 
     Campaign get(UUID id) {
