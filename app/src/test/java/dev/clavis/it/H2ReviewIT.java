@@ -12,6 +12,7 @@ class H2ReviewIT extends ReviewContract {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, DATA, LDAP_PORT);
+        reviewSettings(registry);
     }
 
     @Override

@@ -17,6 +17,7 @@ class PostgresReviewIT extends ReviewContract {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, DATA, LDAP_PORT);
+        reviewSettings(registry);
         registry.add("spring.datasource.url", DATABASE::get);
         registry.add("spring.datasource.username", Postgres::user);
     }

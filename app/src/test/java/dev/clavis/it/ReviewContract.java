@@ -16,6 +16,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +35,12 @@ abstract class ReviewContract extends RunningClavis {
     private final Map<String, Api> tokens = new HashMap<>();
 
     protected abstract int ldapPort();
+
+    /** Short enough for a test to see a reminder and the end of an escalation. */
+    static void reviewSettings(DynamicPropertyRegistry registry) {
+        registry.add("clavis.reviews.remind-before", () -> "PT6S");
+        registry.add("clavis.reviews.escalation-period", () -> "PT6S");
+    }
 
     @BeforeAll
     void lab() throws Exception {
@@ -190,6 +197,27 @@ abstract class ReviewContract extends RunningClavis {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !members("rev-late").contains(dn("rev.user3")));
         assertThat(members("rev-late")).contains(dn("rev.user5"), dn(MARIA));
+    }
+
+    @Test
+    void undecidedItemsEscalateToTheAppOwnerAtTheDeadlineThenStayUndecided() {
+        JsonNode campaign = create(Map.of("name", "escalate", "scope", Map.of("groups", List.of("rev-tools")),
+                "reviewers", "manager", "deadline", Instant.now().plus(Duration.ofSeconds(10)).toString(),
+                "onNoDecision", "escalate"));
+        String id = campaign.get("id").asString();
+        JsonNode waiting = itemOf(items(as(MARIA), id), "rev.user5");
+
+        JsonNode escalated = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin().get(item(id, waiting)).json(), i -> i.get("reviewerBasis").asString().startsWith("escalated"));
+        assertThat(escalated.get("reviewer").get("email").asString()).isEqualTo("priya.shah@acme.test");
+        JsonNode closed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin().get("/api/v1/reviews/" + id).json(), c -> c.get("status").asString().equals("CLOSED"));
+
+        assertThat(closed.get("escalatedAt").isNull()).isFalse();
+        assertThat(closed.get("totals").get("undecided").asLong()).isEqualTo(closed.get("items").asLong());
+        assertThat(admin().get(item(id, waiting)).json().get("enforcement").isNull()).isTrue();
+        JsonNode audit = admin().get("/api/v1/audit?subject=review:" + id + "&limit=500").json().get("items");
+        assertThat(audit).extracting(e -> e.get("type").asString()).contains("review.reminded", "review.escalated", "review.closed");
     }
 
     @Test
