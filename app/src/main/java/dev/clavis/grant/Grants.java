@@ -34,6 +34,15 @@ public interface Grants {
      */
     void revoke(UUID grantId, String reason, String by);
 
+    /**
+     * Ends a grant on an access review's Revoke: like {@link #revoke}, but a membership the person had
+     * before Clavis granted it is removed too, since the reviewer decided the person should not have it.
+     * A membership another grant in effect needs is still left in place.
+     *
+     * @throws dev.clavis.platform.ConflictException when the grant has already ended
+     */
+    void revokeOnReview(UUID grantId, String reason, String by);
+
     /** Counts and lags for dashboards and alerts. */
     GrantFigures figures();
 }

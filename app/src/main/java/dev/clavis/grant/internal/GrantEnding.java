@@ -34,6 +34,14 @@ class GrantEnding {
 
     /** Ends a locked grant that is in effect. */
     void end(Grant grant, GrantStatus status, String reason, String by) {
+        end(grant, status, reason, by, false);
+    }
+
+    /**
+     * @param evenHeldBefore also remove memberships the person had before Clavis granted them: a
+     *     review decided on the access itself, not only on what Clavis added
+     */
+    void end(Grant grant, GrantStatus status, String reason, String by, boolean evenHeldBefore) {
         Instant now = clock.instant();
         store.end(grant.id(), status, now, reason, by);
         var removals = new ArrayList<MembershipTask>();
@@ -42,7 +50,7 @@ class GrantEnding {
             if (membership.state().equals("FAILED") || membership.state().equals("REMOVED")) {
                 continue;
             }
-            if (membership.preexisting()) {
+            if (membership.preexisting() && !evenHeldBefore) {
                 store.membershipState(grant.id(), group, "RETAINED", "the person was a member before Clavis granted it", now);
             } else if (store.otherGrantNeeds(grant.personId(), group, grant.id())) {
                 store.membershipState(grant.id(), group, "RETAINED", "another grant in effect needs it", now);

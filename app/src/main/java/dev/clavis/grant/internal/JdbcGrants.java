@@ -112,10 +112,20 @@ class JdbcGrants implements Grants {
     @Override
     @Transactional
     public void revoke(UUID grantId, String reason, String by) {
+        end(grantId, reason, by, false);
+    }
+
+    @Override
+    @Transactional
+    public void revokeOnReview(UUID grantId, String reason, String by) {
+        end(grantId, reason, by, true);
+    }
+
+    private void end(UUID grantId, String reason, String by, boolean evenHeldBefore) {
         Grant grant = store.lock(grantId).orElseThrow(() -> new NotFoundException("There is no grant " + grantId));
         if (!grant.status().inEffect()) {
             throw new ConflictException("Grant " + grantId + " has already ended (" + grant.status() + ")");
         }
-        ending.end(grant, GrantStatus.REVOKED, reason, by);
+        ending.end(grant, GrantStatus.REVOKED, reason, by, evenHeldBefore);
     }
 }

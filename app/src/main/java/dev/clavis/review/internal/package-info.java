@@ -1,0 +1,4 @@
+@NullMarked
+package dev.clavis.review.internal;
+
+import org.jspecify.annotations.NullMarked;
