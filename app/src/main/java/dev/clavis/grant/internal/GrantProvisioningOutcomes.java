@@ -6,6 +6,7 @@ import dev.clavis.grant.GrantActivated;
 import dev.clavis.grant.GrantMembership;
 import dev.clavis.grant.GrantProvisioningFailed;
 import dev.clavis.grant.GrantRemovalConfirmed;
+import dev.clavis.grant.GrantRemovalFailed;
 import dev.clavis.grant.GrantStatus;
 import dev.clavis.provisioning.MembershipChangeConfirmed;
 import dev.clavis.provisioning.MembershipChangeFailed;
@@ -72,6 +73,8 @@ class GrantProvisioningOutcomes {
                 store.fail(grant.id(), now, failed.groupName() + ": " + failed.error());
                 takeBackAdded(grant, failed.groupName());
                 events.publishEvent(new GrantProvisioningFailed(grant.id(), grant.requestId(), failed.groupName(), failed.error()));
+            } else if (failed.operation() == MembershipOperation.REMOVE) {
+                events.publishEvent(new GrantRemovalFailed(grant.id(), grant.requestId(), failed.groupName(), failed.error()));
             }
         });
     }

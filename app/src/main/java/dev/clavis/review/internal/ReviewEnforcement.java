@@ -2,6 +2,7 @@ package dev.clavis.review.internal;
 
 import dev.clavis.grant.Grant;
 import dev.clavis.grant.GrantRemovalConfirmed;
+import dev.clavis.grant.GrantRemovalFailed;
 import dev.clavis.grant.Grants;
 import dev.clavis.provisioning.MembershipChangeConfirmed;
 import dev.clavis.provisioning.MembershipChangeFailed;
@@ -14,9 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Carries out a closed campaign's revocations, a batch per transaction, through the same durable paths
  * as any other removal: a grant is revoked (its memberships leave the directory as at expiry), a
  * membership no grant explains gets a removal task of its own. Each item then waits for the directory's
- * confirmation, which the listeners below record. Re-running after a crash skips items already handed on.
+ * confirmation (or refusal), which the listeners below record in the transaction that records the
+ * directory's answer. Re-running after a crash skips items already handed on.
  */
 @Component
 class ReviewEnforcement {
@@ -111,7 +113,7 @@ class ReviewEnforcement {
                 + (m.detail() == null ? "" : " (" + m.detail() + ")")).reduce((a, b) -> a + ", " + b).orElse("no memberships");
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(GrantRemovalConfirmed confirmed) {
         jdbc.query("select id, campaign_id from review_item where grant_id = :grant and enforcement = 'REMOVING'",
                 Map.of("grant", confirmed.grantId()),
@@ -121,18 +123,30 @@ class ReviewEnforcement {
                 });
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(MembershipChangeConfirmed confirmed) {
         itemOf(confirmed.reference()).ifPresent(id -> campaignOf(id).ifPresent(campaign -> confirmed(id, campaign,
                 confirmed.confirmedAt(), "the directory answered " + confirmed.outcome().name())));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(MembershipChangeFailed failed) {
-        itemOf(failed.reference()).ifPresent(id -> campaignOf(id).ifPresent(campaign -> {
-            state(id, "FAILED", failed.error(), null);
-            audit.record("removal-failed", "directory", campaign, "item", id, "group", failed.groupName(), "error", failed.error());
-        }));
+        itemOf(failed.reference()).ifPresent(id -> campaignOf(id).ifPresent(campaign -> failed(id, campaign, failed.groupName(),
+                failed.error())));
+    }
+
+    @EventListener
+    void on(GrantRemovalFailed failed) {
+        jdbc.query("select id, campaign_id from review_item where grant_id = :grant and enforcement = 'REMOVING'",
+                Map.of("grant", failed.grantId()),
+                rs -> {
+                    failed(rs.getLong("id"), rs.getObject("campaign_id", UUID.class), failed.group(), failed.error());
+                });
+    }
+
+    private void failed(long id, UUID campaign, String group, String error) {
+        state(id, "FAILED", error, null);
+        audit.record("removal-failed", "directory", campaign, "item", id, "group", group, "error", error);
     }
 
     private void confirmed(long id, UUID campaign, Instant at, String detail) {
