@@ -1,6 +1,7 @@
 package dev.clavis.connector.entra;
 
 import dev.clavis.connector.spi.PermanentConnectorException;
+import dev.clavis.connector.spi.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,10 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -97,7 +94,7 @@ final class GraphClient {
             throw failures.transport(new IOException("interrupted", e), action);
         }
         return new GraphResponse(response.statusCode(), json(response.body()),
-                retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+                RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock).orElse(null));
     }
 
     /**
@@ -134,24 +131,6 @@ final class GraphClient {
             return JSON.readTree(body);
         } catch (JacksonException e) {
             return MissingNode.getInstance();
-        }
-    }
-
-    /** {@code Retry-After} is delay-seconds or an HTTP-date (RFC 9110). */
-    private @Nullable Duration retryAfter(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String value = header.strip();
-        if (value.chars().allMatch(Character::isDigit)) {
-            return Duration.ofSeconds(Long.parseLong(value));
-        }
-        try {
-            Duration until = Duration.between(clock.instant(),
-                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return until.isNegative() ? Duration.ZERO : until;
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 }

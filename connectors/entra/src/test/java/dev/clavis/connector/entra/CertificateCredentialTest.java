@@ -34,8 +34,9 @@ class CertificateCredentialTest {
     }
 
     @AfterEach
-    void stop() {
+    void spokeOnlyGraph() {
         simulator.close();
+        assertThat(simulator.violations()).isEmpty();
     }
 
     @Test

@@ -65,6 +65,7 @@ class MemberRemovalTest {
         assertThat(simulator.requests()).filteredOn(request -> request.startsWith("DELETE "))
                 .containsExactly("DELETE /v1.0/groups/" + group + "/members/" + person + "/$ref");
         assertThat(simulator.deletesOtherThanMemberReferences()).isEmpty();
+        assertThat(simulator.violations()).isEmpty();
     }
 
     /** Shows that the guard the other tests rely on catches the wrong form, and why it matters. */

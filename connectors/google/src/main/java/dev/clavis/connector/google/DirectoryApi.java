@@ -1,13 +1,14 @@
 package dev.clavis.connector.google;
 
+import dev.clavis.connector.spi.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +28,7 @@ final class DirectoryApi {
     private final AccessTokens tokens;
     private final Failures failures;
     private final Duration requestTimeout;
+    private final Clock clock = Clock.systemUTC();
 
     DirectoryApi(GoogleSettings settings, AccessTokens tokens, Failures failures) {
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
@@ -57,7 +59,7 @@ final class DirectoryApi {
         try {
             var response = http.send(request.build(), BodyHandlers.ofString());
             return new Response(response.statusCode(), parse(response.body()),
-                    response.headers().firstValue("Retry-After").flatMap(DirectoryApi::seconds));
+                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock));
         } catch (IOException e) {
             throw failures.unanswered(e, action);
         } catch (InterruptedException e) {
@@ -87,14 +89,6 @@ final class DirectoryApi {
             return JSON.readTree(body);
         } catch (JacksonException e) {
             return MissingNode.getInstance();
-        }
-    }
-
-    private static Optional<Duration> seconds(String retryAfter) {
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter.strip())));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

@@ -21,8 +21,10 @@ final class Memberships {
     }
 
     /**
-     * members.insert needs the member's email, and an email can move from one person to another, so it
-     * is read afresh from the person's id each time rather than remembered.
+     * members.insert needs the member's email: Google's Member reference says {@code email} "is required
+     * when adding a member to a group", and documents the unique {@code id} only as a memberKey in URLs.
+     * An email can move from one person to another, so it is read afresh from the person's id each time
+     * rather than remembered.
      */
     AddOutcome add(MembershipChange change) {
         String action = "add " + change.personId() + " to group " + change.groupId();

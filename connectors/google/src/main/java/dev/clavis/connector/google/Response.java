@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * Google's answer to a {@link Call}.
  *
  * @param body the parsed JSON, or a missing node when the answer had none or was not JSON
- * @param retryAfter what a {@code Retry-After} header asked for, in seconds, where one was sent
+ * @param retryAfter what a {@code Retry-After} header asked for, where one was sent
  */
 record Response(int status, JsonNode body, Optional<Duration> retryAfter) {
 

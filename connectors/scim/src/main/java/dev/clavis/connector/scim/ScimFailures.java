@@ -2,17 +2,13 @@ package dev.clavis.connector.scim;
 
 import dev.clavis.connector.spi.ConnectorException;
 import dev.clavis.connector.spi.PermanentConnectorException;
+import dev.clavis.connector.spi.RetryAfter;
 import dev.clavis.connector.spi.TransientConnectorException;
 import java.io.IOException;
 import java.net.URI;
 import java.security.cert.CertificateException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import javax.net.ssl.SSLHandshakeException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the server's failures into transient or permanent connector exceptions whose messages an
@@ -48,7 +44,8 @@ final class ScimFailures {
         }
         String message = "could not " + action + ": the SCIM server answered " + status + said;
         if (status == 429 || status == 408 || status >= 500 && status != 501) {
-            return new TransientConnectorException(message, retryAfter(reply.headers().getFirst("Retry-After")), null);
+            var retryAfter = RetryAfter.parse(reply.headers().getFirst("Retry-After"), clock);
+            return new TransientConnectorException(message, retryAfter.orElse(null), null);
         }
         return new PermanentConnectorException(message);
     }
@@ -64,24 +61,6 @@ final class ScimFailures {
         String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
         return new TransientConnectorException("could not " + action + ": no answer from the SCIM server at "
                 + baseUrl + " (" + masked(reason) + ")", e);
-    }
-
-    /** Retry-After is delay-seconds or an HTTP-date (RFC 9110 section 10.2.3); anything else is ignored. */
-    @Nullable Duration retryAfter(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String value = header.strip();
-        if (value.chars().allMatch(Character::isDigit)) {
-            return Duration.ofSeconds(Long.parseLong(value));
-        }
-        try {
-            Duration wait = Duration.between(clock.instant(),
-                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            return wait.isNegative() ? Duration.ZERO : wait;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** The SCIM error's scimType and detail (RFC 7644 section 3.12), where the answer is one. */

@@ -46,11 +46,14 @@ class ScimFailuresTest {
     }
 
     @Test
-    void retryAfterIsSecondsOrAnHttpDateAndAnythingElseIsIgnored() {
-        assertThat(failures.retryAfter("120")).isEqualTo(Duration.ofMinutes(2));
-        assertThat(failures.retryAfter("Wed, 25 Nov 2026 10:00:45 GMT")).isEqualTo(Duration.ofSeconds(45));
-        assertThat(failures.retryAfter("Wed, 25 Nov 2026 09:00:00 GMT")).isEqualTo(Duration.ZERO);
-        assertThat(failures.retryAfter("soon")).isNull();
+    void aBusyServersRetryAfterDateIsTheWaitFromNow() {
+        var headers = new HttpHeaders();
+        headers.set("Retry-After", "Wed, 25 Nov 2026 10:00:45 GMT");
+
+        ConnectorException e = failures.classify(new Reply(503, headers, null, "", failures), "create user a@b.test");
+
+        assertThat(e).isInstanceOfSatisfying(TransientConnectorException.class,
+                busy -> assertThat(busy.retryAfter()).contains(Duration.ofSeconds(45)));
     }
 
     private ConnectorException classify(int status, String body) {
