@@ -1,6 +1,7 @@
 package dev.clavis.connector.keycloak;
 
 import dev.clavis.connector.spi.PermanentConnectorException;
+import dev.clavis.connector.spi.RetryAfter;
 import dev.clavis.connector.spi.TransientConnectorException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -10,8 +11,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,15 +91,8 @@ final class Transport implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** Seconds, as Keycloak and most proxies send it; an HTTP date is rare enough to be ignored. */
     private static Optional<Duration> retryAfter(HttpHeaders headers) {
-        return headers.firstValue("Retry-After").flatMap(value -> {
-            try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
-            } catch (NumberFormatException | DateTimeParseException e) {
-                return Optional.empty();
-            }
-        });
+        return RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), Clock.systemUTC());
     }
 
     record Answer(int status, String body, HttpHeaders headers, JsonMapper mapper) {
