@@ -1,5 +1,6 @@
 package dev.clavis.jira.internal;
 
+import dev.clavis.catalog.AccessDuration;
 import dev.clavis.catalog.App;
 import dev.clavis.catalog.Catalog;
 import dev.clavis.catalog.CatalogService;
@@ -115,7 +116,7 @@ class IssueEvents {
         Optional<String> roleOption = issue.text(settings.fields().role());
         Optional<Role> role = app.flatMap(a -> roleOption.flatMap(option -> CatalogOptions.role(a, option)));
         Optional<String> durationOption = issue.text(settings.fields().duration());
-        String duration = durationOption.map(option -> CatalogOptions.duration(option).map(Object::toString).orElse(option)).orElse(null);
+        String duration = durationOption.map(option -> AccessDuration.parseWritten(option).map(Object::toString).orElse(option)).orElse(null);
         var command = new SubmitAccessRequest(requester.id(), beneficiary.get().id().toString(),
                 app.map(App::id).orElse(appOption.orElse(null)), role.map(Role::id).orElse(roleOption.orElse(null)), duration,
                 issue.text(settings.fields().justification()).orElse(null), Channel.JIRA, false);

@@ -113,7 +113,7 @@ public class JiraDoctor {
                     .anyMatch(app -> CatalogOptions.names(option, app.id(), app.name())), "catalog app");
             field(lines, resolved, "role", settings.fields().role(), true, option -> catalog.apps().stream()
                     .flatMap(app -> app.roles().stream()).anyMatch(role -> CatalogOptions.names(option, role.id(), role.name())), "role of any catalog app");
-            field(lines, resolved, "duration", settings.fields().duration(), true, option -> CatalogOptions.duration(option).isPresent(),
+            field(lines, resolved, "duration", settings.fields().duration(), true, option -> AccessDuration.parseWritten(option).isPresent(),
                     "duration (write 1 hour, 6 hours, 7 days, Permanent or ISO-8601)");
             field(lines, resolved, "justification", settings.fields().justification(), false, option -> true, "");
             unoffered(lines, resolved, catalog);
@@ -151,7 +151,7 @@ public class JiraDoctor {
         }));
         desk.field(settings.fields().duration().strip()).ifPresent(field -> {
             Set<AccessDuration> offered = new HashSet<>();
-            field.options().forEach(option -> CatalogOptions.duration(option).ifPresent(offered::add));
+            field.options().forEach(option -> AccessDuration.parseWritten(option).ifPresent(offered::add));
             Set<String> allowed = new java.util.TreeSet<>();
             catalog.apps().forEach(app -> app.roles().forEach(role -> allowed.addAll(role.durations())));
             for (String duration : allowed) {

@@ -123,7 +123,7 @@ class TicketWriter {
         select(values, desk, settings.fields().role(), request.role(), request.role());
         AccessDuration duration = AccessDuration.parse(request.duration()).orElse(AccessDuration.PERMANENT);
         desk.field(settings.fields().duration()).flatMap(field -> field.options().stream()
-                        .filter(option -> CatalogOptions.duration(option).filter(duration::equals).isPresent()).findFirst())
+                        .filter(option -> AccessDuration.parseWritten(option).filter(duration::equals).isPresent()).findFirst())
                 .ifPresent(option -> values.putObject(settings.fields().duration()).put("value", option));
         if (request.justification() != null && desk.field(settings.fields().justification()).isPresent()) {
             values.put(settings.fields().justification(), request.justification());
