@@ -46,6 +46,8 @@ class SlackApi implements AutoCloseable {
     SlackApi(SlackSettings settings, JsonMapper json, Clock clock) {
         var config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiBaseUrl());
+        // The outbox paces and retries; the SDK's in-memory call statistics would only be a thread nobody reads.
+        config.setStatsEnabled(false);
         var http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(15)).build();
         this.slack = Slack.getInstance(config, new SlackHttpClient(http));
         this.methods = slack.methods(settings.botToken());
