@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code users_not_found}, {@code message_not_found}, {@code hash_conflict}, {@code 429} with
  * {@code Retry-After}). Every Web API call is checked against Slack's published OpenAPI description
  * (method known, arguments known, required ones present, booleans boolean); a call that breaks it is
- * answered {@code invalid_arguments} and kept in {@link #violations()}. It also serves
+ * answered {@code invalid_arguments} and kept in {@link #violations()}. Arguments are read as Slack
+ * reads them: query string and form-encoded body, or a JSON body for the methods that take one. It also serves
  * {@code response_url}s and keeps what was posted to them.
  */
 public final class SlackSimulator implements AutoCloseable {
@@ -38,6 +39,8 @@ public final class SlackSimulator implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNode SPEC = loadSpec();
+    /** The methods here that Slack's documentation says also take a JSON body; the others take forms only. */
+    private static final Set<String> JSON_METHODS = Set.of("chat.postMessage", "chat.update", "views.open", "views.update");
 
     private final HttpServer server;
     private final Map<String, String> emails = new HashMap<>();
@@ -125,7 +128,14 @@ public final class SlackSimulator implements AutoCloseable {
 
     private void api(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
-        Map<String, String> arguments = arguments(exchange);
+        String unreadable = null;
+        Map<String, String> arguments;
+        try {
+            arguments = arguments(method, exchange);
+        } catch (IllegalArgumentException e) {
+            unreadable = e.getMessage();
+            arguments = Map.of();
+        }
         if (down) {
             send(exchange, 503, "{\"ok\":false,\"error\":\"service_unavailable\"}");
             return;
@@ -139,7 +149,8 @@ public final class SlackSimulator implements AutoCloseable {
         String answer;
         synchronized (this) {
             calls.add(new Call(method, arguments, Instant.now()));
-            String violation = violation(method, arguments, exchange.getRequestHeaders().getFirst("Authorization"));
+            String violation = unreadable != null ? unreadable
+                    : violation(method, arguments, exchange.getRequestHeaders().getFirst("Authorization"));
             if (violation != null) {
                 violations.add(method + ": " + violation);
                 answer = error(violation.startsWith("auth") ? "invalid_auth" : "invalid_arguments");
@@ -263,12 +274,27 @@ public final class SlackSimulator implements AutoCloseable {
         return null;
     }
 
-    private static Map<String, String> arguments(HttpExchange exchange) throws IOException {
+    /**
+     * The arguments as Slack reads them: from the query string and a form-encoded body, or, for the
+     * methods that take one, a JSON body (strings as they are, objects and arrays as their JSON).
+     */
+    private static Map<String, String> arguments(String method, HttpExchange exchange) throws IOException {
         var arguments = new LinkedHashMap<String, String>();
         String query = exchange.getRequestURI().getRawQuery();
         String body;
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")).split(";")[0].strip().toLowerCase();
+        if (type.equals("application/json")) {
+            if (!JSON_METHODS.contains(method)) {
+                throw new IllegalArgumentException(method + " does not take a JSON body");
+            }
+            JSON.readTree(body).properties().forEach(argument -> arguments.put(argument.getKey(),
+                    argument.getValue().isString() ? argument.getValue().asString() : argument.getValue().toString()));
+            body = "";
+        } else if (!body.isEmpty() && !type.equals("application/x-www-form-urlencoded")) {
+            throw new IllegalArgumentException("a body of type " + type + " is neither form-encoded nor JSON");
         }
         for (String part : ((query == null ? "" : query) + "&" + body).split("&")) {
             if (!part.isEmpty()) {

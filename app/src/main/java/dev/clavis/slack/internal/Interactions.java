@@ -11,7 +11,6 @@ import dev.clavis.request.Channel;
 import dev.clavis.request.DecideAccessRequest;
 import dev.clavis.request.DecideAccessRequest.Decision;
 import dev.clavis.request.SubmitAccessRequest;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -100,8 +99,8 @@ class Interactions {
             return "not waiting for " + person.email();
         }
         AccessRequestView view = requests.get(ref.requestId());
-        slack.call("views.open", Map.of("trigger_id", trigger, "view", modal.denial(value + ":" + reply.responseUrl(),
-                view.beneficiary().displayName() + "'s request for " + view.app() + "/" + view.role())));
+        slack.openView(trigger, modal.denial(value + ":" + reply.responseUrl(),
+                view.beneficiary().displayName() + "'s request for " + view.app() + "/" + view.role()));
         return "asked for a reason";
     }
 
@@ -112,8 +111,7 @@ class Interactions {
             reply.send("That access can no longer be extended: it ended, or its role left the catalog.");
             return "nothing to extend";
         }
-        slack.call("views.open", Map.of("trigger_id", trigger, "view",
-                modal.extension(value, role.get(), Notifications.at(grant.get().expiresAt()))));
+        slack.openView(trigger, modal.extension(value, role.get(), Notifications.at(grant.get().expiresAt())));
         return "asked how long";
     }
 
@@ -126,8 +124,7 @@ class Interactions {
         if (app != null && !app.equals(previousApp)) {
             role = null;
         }
-        slack.call("views.update", Map.of("view_id", view.path("id").asString(""), "hash", view.path("hash").asString(""),
-                "view", modal.view(app, role)));
+        slack.updateView(view.path("id").asString(""), view.path("hash").asString(""), modal.view(app, role));
         return "modal shows " + app + "/" + role;
     }
 

@@ -22,7 +22,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -118,11 +117,11 @@ class OutboxSender implements DisposableBean {
                 }
                 arguments.putAll(rendered);
             }
-            JsonNode answer = slack.call(message.method(), arguments);
+            SlackApi.Posted answer = message.method().equals(Outbox.UPDATE) ? slack.update(arguments) : slack.post(arguments);
             outbox.sent(message.id());
             if (ref != null && message.method().equals(Outbox.POST)) {
-                String ts = answer.path("ts").asString("");
-                outbox.posted(ref, answer.path("channel").asString(""), ts, shown);
+                String ts = answer.ts();
+                outbox.posted(ref, answer.channel(), ts, shown);
                 if (!shown.equals(digest(approvals.render(ref.requestId(), ref.stage(), ref.personId())))) {
                     outbox.refreshApprovals(ref.requestId(), "changed-while-posting:" + ts);
                 }

@@ -6,13 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Slack users and directory people are the same people when their emails match: Slack's
@@ -46,10 +44,9 @@ class SlackPeople {
         if (!known.isEmpty()) {
             return known.get(0).flatMap(directory::person);
         }
-        JsonNode user = slack.call("users.info", Map.of("user", slackUserId)).path("user");
-        String email = user.path("profile").path("email").asString("");
-        Optional<Person> person = email.isBlank() ? Optional.empty() : directory.personByEmail(email);
-        remember(slackUserId, person.map(Person::id).orElse(null), email.isBlank() ? null : email);
+        Optional<String> email = slack.email(slackUserId);
+        Optional<Person> person = email.flatMap(directory::personByEmail);
+        remember(slackUserId, person.map(Person::id).orElse(null), email.orElse(null));
         return person;
     }
 
@@ -62,12 +59,9 @@ class SlackPeople {
             return Optional.of(known.get(0));
         }
         try {
-            String id = slack.call("users.lookupByEmail", Map.of("email", person.email())).path("user").path("id").asString("");
-            if (id.isEmpty()) {
-                return Optional.empty();
-            }
-            remember(id, person.id(), person.email());
-            return Optional.of(id);
+            Optional<String> id = slack.userWithEmail(person.email());
+            id.ifPresent(user -> remember(user, person.id(), person.email()));
+            return id;
         } catch (SlackApi.Refused e) {
             if (e.error.equals("users_not_found")) {
                 return Optional.empty();

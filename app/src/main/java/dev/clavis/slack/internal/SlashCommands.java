@@ -74,8 +74,8 @@ class SlashCommands {
     private String request(Person person, String text, String trigger, String responseUrl) {
         Understood understood = understand(text, catalog.current());
         if (!understood.complete()) {
-            slack.call("views.open", Map.of("trigger_id", trigger, "view", modal.view(
-                    understood.app() == null ? null : understood.app().id(), understood.role() == null ? null : understood.role().id())));
+            slack.openView(trigger, modal.view(
+                    understood.app() == null ? null : understood.app().id(), understood.role() == null ? null : understood.role().id()));
             return "modal opened";
         }
         try {
