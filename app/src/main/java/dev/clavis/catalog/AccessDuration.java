@@ -71,6 +71,11 @@ public record AccessDuration(@Nullable Duration length) {
         return plural(length.toSeconds(), "second");
     }
 
+    /** A stored duration ({@code PT6H}, {@code permanent}) as people read it; text that is none, as it is. */
+    public static String describe(String duration) {
+        return parse(duration).map(AccessDuration::spoken).orElse(duration);
+    }
+
     private static String plural(long amount, String unit) {
         return amount + " " + unit + (amount == 1 ? "" : "s");
     }

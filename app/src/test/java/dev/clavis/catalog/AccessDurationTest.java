@@ -49,6 +49,8 @@ class AccessDurationTest {
         assertThat(AccessDuration.of(Duration.ofDays(7)).spoken()).isEqualTo("7 days");
         assertThat(AccessDuration.of(Duration.ofSeconds(20)).spoken()).isEqualTo("20 seconds");
         assertThat(AccessDuration.PERMANENT.spoken()).isEqualTo("permanent");
+        assertThat(AccessDuration.describe("P1D")).isEqualTo("1 day");
+        assertThat(AccessDuration.describe("soon")).isEqualTo("soon");
     }
 
     @Test

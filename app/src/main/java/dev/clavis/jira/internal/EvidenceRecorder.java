@@ -62,7 +62,7 @@ class EvidenceRecorder {
         }
         var facts = new ArrayList<String>();
         facts.add("For: " + name(event.beneficiary()) + (event.requester().equals(event.beneficiary()) ? "" : ", asked by " + name(event.requester())));
-        facts.add("Role: " + event.app() + "/" + event.role() + ", for " + AccessDuration.parse(event.duration()).map(AccessDuration::spoken).orElse(event.duration()));
+        facts.add("Role: " + event.app() + "/" + event.role() + ", for " + AccessDuration.describe(event.duration()));
         if (event.justification() != null) {
             facts.add("Justification: " + event.justification());
         }

@@ -1,5 +1,6 @@
 package dev.clavis.slack.internal;
 
+import dev.clavis.catalog.AccessDuration;
 import dev.clavis.catalog.CatalogService;
 import dev.clavis.catalog.Role;
 import dev.clavis.directory.Directory;
@@ -56,7 +57,7 @@ class ApprovalMessages {
         String risk = catalog.version(view.catalogVersion()).flatMap(c -> c.role(view.app(), view.role()))
                 .map(Role::risk).map(r -> r.value()).orElse("unknown");
         var blocks = new ArrayList<Map<String, Object>>();
-        String headline = "*" + who + "* asks for *" + what + "* (" + risk + ") for " + DurationText.human(view.duration());
+        String headline = "*" + who + "* asks for *" + what + "* (" + risk + ") for " + AccessDuration.describe(view.duration());
         blocks.add(Blocks.section(headline));
         Optional<Person> beneficiary = directory.person(view.beneficiary().id());
         String manager = beneficiary.map(Person::managerId).flatMap(id -> id == null ? Optional.empty() : directory.person(id))
@@ -64,7 +65,7 @@ class ApprovalMessages {
         var fields = new ArrayList<String>(List.of(
                 "*Requester*\n" + Blocks.escape(view.requester().displayName()) + " (" + view.requester().email() + ")",
                 "*Risk*\n" + risk,
-                "*Duration*\n" + DurationText.human(view.duration()),
+                "*Duration*\n" + AccessDuration.describe(view.duration()),
                 "*Department*\n" + Blocks.escape(beneficiary.map(Person::department).orElse("unknown")),
                 "*Manager*\n" + Blocks.escape(manager),
                 "*Justification*\n" + Blocks.escape(view.justification() == null ? "none given" : view.justification())));
@@ -74,7 +75,7 @@ class ApprovalMessages {
         }
         stage(view, stage).ifPresent(s -> fields.add("*Stage*\n" + s.stage() + " of " + view.approvals().size() + " (" + s.rule() + ")"));
         blocks.add(Blocks.fields(fields));
-        String text = who + " asks for " + what + " (" + risk + ") for " + DurationText.human(view.duration());
+        String text = who + " asks for " + what + " (" + risk + ") for " + AccessDuration.describe(view.duration());
         if (awaits(view, stage, approver)) {
             String value = requestId + ":" + stage;
             blocks.add(Blocks.actions("decision", List.of(

@@ -1,5 +1,6 @@
 package dev.clavis.slack.internal;
 
+import dev.clavis.catalog.AccessDuration;
 import dev.clavis.grant.Grant;
 import dev.clavis.grant.GrantEnded;
 import dev.clavis.grant.GrantExpiringSoon;
@@ -139,7 +140,7 @@ class Notifications {
     }
 
     private static String what(AccessRequestView view) {
-        return "*" + view.app() + "/" + view.role() + "* for " + DurationText.human(view.duration());
+        return "*" + view.app() + "/" + view.role() + "* for " + AccessDuration.describe(view.duration());
     }
 
     private static String waitingFor(AccessRequestView view) {

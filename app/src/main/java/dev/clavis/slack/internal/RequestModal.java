@@ -68,7 +68,7 @@ class RequestModal {
                     + (r.description() == null ? "" : " " + Blocks.escape(r.description()))));
             blocks.add(Blocks.input(DURATION, "For how long", Map.of("type", "static_select", "action_id", DURATION,
                     "placeholder", Blocks.plain("Pick a duration"),
-                    "options", r.durations().stream().map(d -> Blocks.option(DurationText.human(d), d.toString(), "")).toList()),
+                    "options", r.durations().stream().map(d -> Blocks.option(d.spoken(), d.toString(), "")).toList()),
                     false, false));
             blocks.add(Blocks.input(JUSTIFICATION, "Why", Map.of("type", "plain_text_input", "action_id", JUSTIFICATION,
                     "multiline", true, "max_length", 3000), !r.requiresJustification(), false));
@@ -84,7 +84,7 @@ class RequestModal {
         blocks.add(Blocks.section("Extend *" + role.ref() + "*, held until " + heldUntil + ". The extension goes through the role's approvals."));
         blocks.add(Blocks.input(DURATION, "How much longer", Map.of("type", "static_select", "action_id", DURATION,
                 "placeholder", Blocks.plain("Pick a duration"),
-                "options", durations.stream().map(d -> Blocks.option(DurationText.human(d), d.toString(), "")).toList()), false, false));
+                "options", durations.stream().map(d -> Blocks.option(d.spoken(), d.toString(), "")).toList()), false, false));
         blocks.add(Blocks.input(JUSTIFICATION, "Why", Map.of("type", "plain_text_input", "action_id", JUSTIFICATION,
                 "multiline", true, "max_length", 3000), !role.requiresJustification(), false));
         return Blocks.modal("extend", "Extend access", "Ask", grantId, blocks);

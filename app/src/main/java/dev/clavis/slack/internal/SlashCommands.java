@@ -81,7 +81,7 @@ class SlashCommands {
         try {
             AccessRequestView view = requests.submit(new SubmitAccessRequest(person.id(), null, understood.app().id(),
                     understood.role().id(), understood.duration().toString(), understood.justification(), Channel.SLACK, false));
-            reply(trigger, responseUrl, "Asked for *" + view.app() + "/" + view.role() + "* for " + DurationText.human(view.duration())
+            reply(trigger, responseUrl, "Asked for *" + view.app() + "/" + view.role() + "* for " + AccessDuration.describe(view.duration())
                     + ": I'll message you as it moves on. _Request " + view.id() + "_");
             return "submitted " + view.id();
         } catch (RuntimeException e) {
@@ -118,7 +118,7 @@ class SlashCommands {
         lines.add("*Waiting for your approval* (" + waiting.size() + (waiting.size() == 20 ? "+" : "") + "):");
         for (AccessRequestView view : waiting) {
             lines.add("• " + Blocks.escape(view.beneficiary().displayName()) + ": *" + view.app() + "/" + view.role() + "* for "
-                    + DurationText.human(view.duration()) + (view.justification() == null ? "" : " — " + Blocks.escape(view.justification()))
+                    + AccessDuration.describe(view.duration()) + (view.justification() == null ? "" : " — " + Blocks.escape(view.justification()))
                     + " _(" + view.id() + ")_");
         }
         lines.add("Approve or deny with the buttons in the messages I sent you.");
@@ -160,7 +160,7 @@ class SlashCommands {
         }
         AccessDuration duration = null;
         if (!words.isEmpty()) {
-            duration = DurationText.parse(words.get(0)).orElse(null);
+            duration = AccessDuration.parseWritten(words.get(0)).orElse(null);
             if (duration != null) {
                 words.remove(0);
             }

@@ -47,18 +47,6 @@ class SlashCommandTextTest {
         assertThat(partial.role()).isNull();
     }
 
-    @Test
-    void durationsAreReadAsPeopleTypeThem() {
-        assertThat(DurationText.parse("90s")).contains(AccessDuration.of(Duration.ofSeconds(90)));
-        assertThat(DurationText.parse("30m")).contains(AccessDuration.of(Duration.ofMinutes(30)));
-        assertThat(DurationText.parse("2 days")).contains(AccessDuration.of(Duration.ofDays(2)));
-        assertThat(DurationText.parse("PT6H")).contains(AccessDuration.of(Duration.ofHours(6)));
-        assertThat(DurationText.parse("Permanent")).contains(AccessDuration.PERMANENT);
-        assertThat(DurationText.parse("0h")).isEmpty();
-        assertThat(DurationText.human("PT6H")).isEqualTo("6 hours");
-        assertThat(DurationText.human("P1D")).isEqualTo("1 day");
-    }
-
     private static Role role(String id, Risk risk, AccessDuration... durations) {
         return new Role(new RoleRef("github", id), null, null, List.of("github-" + id), risk, List.of(durations), new Approval.Auto(),
                 null, List.of(), false);
