@@ -1,5 +1,6 @@
 package dev.clavis.request;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The request lifecycle; every way in (API, portal, Jira, Slack) goes through these commands. */
@@ -28,4 +29,10 @@ public interface AccessRequests {
             Channel channel, boolean requesterIsAdmin);
 
     AccessRequestView get(UUID requestId);
+
+    /** Requests whose current stage waits for this person's decision, newest first, at most {@code limit}. */
+    List<AccessRequestView> awaitingDecisionOf(UUID approver, int limit);
+
+    /** Requests asked by or for this person, newest first, at most {@code limit}. */
+    List<AccessRequestView> of(UUID person, int limit);
 }

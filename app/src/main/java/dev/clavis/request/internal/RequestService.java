@@ -189,6 +189,18 @@ class RequestService implements AccessRequests {
         return views.view(requestId);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<AccessRequestView> awaitingDecisionOf(UUID approver, int limit) {
+        return store.awaitingDecisionOf(approver, limit).stream().map(views::view).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AccessRequestView> of(UUID person, int limit) {
+        return store.of(person, limit).stream().map(views::view).toList();
+    }
+
     private StoredRequest insert(Channel channel, Person requester, Person beneficiary, Role role, AccessDuration duration,
             @Nullable String justification, Catalog current, @Nullable UUID extendsGrant) {
         Instant now = clock.instant();

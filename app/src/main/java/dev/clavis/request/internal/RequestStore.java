@@ -139,6 +139,24 @@ class RequestStore {
                 .optional();
     }
 
+    List<UUID> awaitingDecisionOf(UUID approver, int limit) {
+        return jdbc.sql("""
+                        select r.id from access_request r where r.status = 'PENDING_APPROVAL'
+                        and exists (select 1 from stage_approver a where a.request_id = r.id
+                          and a.stage_index = r.current_stage and a.person_id = :person)
+                        and not exists (select 1 from request_decision d where d.request_id = r.id
+                          and d.stage_index = r.current_stage and d.decided_by = :person)
+                        order by r.created_at desc, r.id desc fetch first :limit rows only""")
+                .param("person", approver).param("limit", limit).query(UUID.class).list();
+    }
+
+    List<UUID> of(UUID person, int limit) {
+        return jdbc.sql("""
+                        select r.id from access_request r where r.requester_id = :person or r.beneficiary_id = :person
+                        order by r.created_at desc, r.id desc fetch first :limit rows only""")
+                .param("person", person).param("limit", limit).query(UUID.class).list();
+    }
+
     List<UUID> approvers(UUID requestId, int index) {
         return jdbc.sql("select person_id from stage_approver where request_id = :id and stage_index = :index")
                 .param("id", requestId).param("index", index).query(UUID.class).list();
