@@ -66,6 +66,7 @@ class BrowserJourneyIT extends RunningClavis {
         browser.findElement(By.id("justification-admin")).sendKeys("release night");
         screenshot("app");
         browser.findElement(By.id("request-admin")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("/requests/"));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("PENDING_APPROVAL");
         String requestUrl = browser.getCurrentUrl();
         screenshot("request-pending");
@@ -76,6 +77,8 @@ class BrowserJourneyIT extends RunningClavis {
         browser.findElement(By.linkText("github / admin")).click();
         browser.findElement(By.name("comment")).sendKeys("ok for the release");
         browser.findElement(By.id("approve")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> !driver.findElement(By.id("status")).getText().equals("PENDING_APPROVAL"));
 
         signInAs("sam.taylor@acme.test");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
@@ -92,7 +95,7 @@ class BrowserJourneyIT extends RunningClavis {
         browser.manage().deleteAllCookies();
         browser.get(url("/signin"));
         browser.findElement(By.id("as-" + email)).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/portal");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
     }
 
     private String url(String path) {
