@@ -39,4 +39,7 @@ public interface AccessRequests {
      * @throws dev.clavis.platform.NotFoundException when there is no such request
      */
     void linkTicket(UUID requestId, AccessRequestView.Ticket ticket);
+
+    /** Requests asked by or for this person, newest first, at most {@code limit}. */
+    List<AccessRequestView> of(UUID person, int limit);
 }

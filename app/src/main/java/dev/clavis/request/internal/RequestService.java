@@ -202,6 +202,12 @@ class RequestService implements AccessRequests {
         store.ticket(requestId, ticket.system(), ticket.key(), ticket.url());
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<AccessRequestView> of(UUID person, int limit) {
+        return store.of(person, limit).stream().map(views::view).toList();
+    }
+
     private StoredRequest insert(Channel channel, Person requester, Person beneficiary, Role role, AccessDuration duration,
             @Nullable String justification, Catalog current, @Nullable UUID extendsGrant) {
         Instant now = clock.instant();

@@ -144,6 +144,13 @@ class RequestStore {
                 .optional();
     }
 
+    List<UUID> of(UUID person, int limit) {
+        return jdbc.sql("""
+                        select r.id from access_request r where r.requester_id = :person or r.beneficiary_id = :person
+                        order by r.created_at desc, r.id desc fetch first :limit rows only""")
+                .param("person", person).param("limit", limit).query(UUID.class).list();
+    }
+
     List<UUID> approvers(UUID requestId, int index) {
         return jdbc.sql("select person_id from stage_approver where request_id = :id and stage_index = :index")
                 .param("id", requestId).param("index", index).query(UUID.class).list();

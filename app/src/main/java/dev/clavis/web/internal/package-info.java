@@ -1,0 +1,4 @@
+@NullMarked
+package dev.clavis.web.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,109 @@
+package dev.clavis.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.clavis.it.RunningClavis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Request, approve and see access granted, in Debian's Chromium driven by Selenium. */
+class BrowserJourneyIT extends RunningClavis {
+
+    private static final Path DATA = newDataDir();
+    private static final int LDAP_PORT = newPort();
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        embeddedDefaults(registry, DATA, LDAP_PORT);
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI must have chromium and chromium-driver installed (.ci/run installs them)");
+        }
+        assumeTrue(installed, "chromium and chromium-driver are not installed");
+        var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking",
+                        "--window-size=1280,900");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anEmployeeRequestsTheManagerApprovesAndTheEmployeeSeesItGranted() throws IOException {
+        signInAs("sam.taylor@acme.test");
+        screenshot("portal");
+        browser.findElement(By.linkText("GitHub")).click();
+        new Select(browser.findElement(By.id("duration-admin"))).selectByValue("PT6H");
+        browser.findElement(By.id("justification-admin")).sendKeys("release night");
+        screenshot("app");
+        browser.findElement(By.id("request-admin")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("/requests/"));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("PENDING_APPROVAL");
+        String requestUrl = browser.getCurrentUrl();
+        screenshot("request-pending");
+
+        signInAs("maria.lopez@acme.test");
+        browser.get(url("/inbox"));
+        screenshot("inbox");
+        browser.findElement(By.linkText("github / admin")).click();
+        browser.findElement(By.name("comment")).sendKeys("ok for the release");
+        browser.findElement(By.id("approve")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> !driver.findElement(By.id("status")).getText().equals("PENDING_APPROVAL"));
+
+        signInAs("sam.taylor@acme.test");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            driver.get(requestUrl);
+            return driver.findElement(By.id("status")).getText().equals("GRANTED");
+        });
+        browser.get(url("/access"));
+        String access = browser.findElement(By.tagName("table")).getText();
+        assertThat(access).contains("github / admin").contains("ACTIVE").doesNotContain("permanent");
+        screenshot("my-access");
+    }
+
+    private void signInAs(String email) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/signin"));
+        browser.findElement(By.id("as-" + email)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
