@@ -31,11 +31,14 @@ import tools.jackson.databind.node.ObjectNode;
  * (method known, arguments known, required ones present, booleans boolean); a call that breaks it is
  * answered {@code invalid_arguments} and kept in {@link #violations()}. Arguments are read as Slack
  * reads them: query string and form-encoded body, or a JSON body for the methods that take one. It also serves
- * {@code response_url}s and keeps what was posted to them.
+ * {@code response_url}s and keeps what was posted to them, and Socket Mode ({@link #socketMode()}):
+ * {@code apps.connections.open}, which the published description predates, is checked as Slack documents
+ * it (an app-level token, no arguments besides) and answers the address of the simulated WebSocket.
  */
 public final class SlackSimulator implements AutoCloseable {
 
     public static final String BOT_TOKEN = "xoxb-simulated-bot-token";
+    public static final String APP_TOKEN = "xapp-1-ASIM-1-simulated-app-token";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNode SPEC = loadSpec();
@@ -43,6 +46,7 @@ public final class SlackSimulator implements AutoCloseable {
     private static final Set<String> JSON_METHODS = Set.of("chat.postMessage", "chat.update", "views.open", "views.update");
 
     private final HttpServer server;
+    private final SlackSocketMode socketMode = new SlackSocketMode();
     private final Map<String, String> emails = new HashMap<>();
     private final Map<String, Message> messages = new LinkedHashMap<>();
     private final List<Call> calls = new ArrayList<>();
@@ -113,7 +117,14 @@ public final class SlackSimulator implements AutoCloseable {
     }
 
     public synchronized List<String> violations() {
-        return List.copyOf(violations);
+        var all = new ArrayList<>(violations);
+        all.addAll(socketMode.violations());
+        return all;
+    }
+
+    /** Slack's end of the app's Socket Mode connections. */
+    public SlackSocketMode socketMode() {
+        return socketMode;
     }
 
     /** The next {@code count} Web API calls are answered 429 with {@code Retry-After: 1}. */
@@ -149,8 +160,10 @@ public final class SlackSimulator implements AutoCloseable {
         String answer;
         synchronized (this) {
             calls.add(new Call(method, arguments, Instant.now()));
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String violation = unreadable != null ? unreadable
-                    : violation(method, arguments, exchange.getRequestHeaders().getFirst("Authorization"));
+                    : method.equals("apps.connections.open") ? connectionsOpenViolation(arguments, authorization)
+                    : violation(method, arguments, authorization);
             if (violation != null) {
                 violations.add(method + ": " + violation);
                 answer = error(violation.startsWith("auth") ? "invalid_auth" : "invalid_arguments");
@@ -175,6 +188,7 @@ public final class SlackSimulator implements AutoCloseable {
             case "chat.update" -> update(arguments);
             case "views.open" -> openView(arguments);
             case "views.update" -> updateView(arguments);
+            case "apps.connections.open" -> ok().put("url", socketMode.issueUrl());
             default -> errorNode("unknown_method");
         };
     }
@@ -239,6 +253,14 @@ public final class SlackSimulator implements AutoCloseable {
             responses.computeIfAbsent(id, k -> new ArrayList<>()).add(body);
         }
         send(exchange, 200, "ok");
+    }
+
+    /** As Slack's documentation of the method has it: an app-level token, and no argument. */
+    private static String connectionsOpenViolation(Map<String, String> arguments, String authorization) {
+        if (!("Bearer " + APP_TOKEN).equals(authorization)) {
+            return "auth: apps.connections.open takes the app-level token";
+        }
+        return arguments.isEmpty() ? null : "the argument " + arguments.keySet() + " is not one of apps.connections.open's";
     }
 
     /** Against the OpenAPI description: the method, each argument's name and, for booleans, its type. */
@@ -365,6 +387,7 @@ public final class SlackSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        socketMode.close();
         server.stop(0);
     }
 }

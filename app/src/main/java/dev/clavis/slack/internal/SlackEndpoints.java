@@ -16,32 +16,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Where Slack calls in. Each endpoint verifies the signature over the raw bytes before reading
- * anything from them, records the call once (Slack retries what it thinks went unanswered) and
- * answers at once; the work happens afterwards in {@link InboundWork}. Only the options of an
- * external select are answered in the response itself, as Slack requires; they change nothing.
+ * Where Slack calls in over HTTP. Each endpoint verifies the signature over the raw bytes before
+ * reading anything from them, hands the call to {@link SlackCalls} and answers at once; the work
+ * happens afterwards in {@link InboundWork}. (With Socket Mode, the same calls come as envelopes to
+ * {@link SocketMode}.)
  */
 @RestController
 @OnSlack
 class SlackEndpoints {
 
     private final SlackRequestVerifier verifier;
-    private final InboundLog log;
-    private final RequestModal modal;
+    private final SlackCalls calls;
     private final JsonMapper json;
 
-    SlackEndpoints(SlackRequestVerifier verifier, InboundLog log, RequestModal modal, JsonMapper json) {
+    SlackEndpoints(SlackRequestVerifier verifier, SlackCalls calls, JsonMapper json) {
         this.verifier = verifier;
-        this.log = log;
-        this.modal = modal;
+        this.calls = calls;
         this.json = json;
     }
 
     @PostMapping("/integrations/slack/commands")
     ResponseEntity<Void> command(HttpServletRequest request) throws IOException {
         byte[] body = verified(request);
-        Map<String, String> form = SlackForm.parse(body);
-        log.record("command:" + SlackForm.required(form, "trigger_id"), "command", new String(body, StandardCharsets.UTF_8));
+        calls.command(SlackForm.parse(body), new String(body, StandardCharsets.UTF_8));
         return ResponseEntity.ok().build();
     }
 
@@ -49,16 +46,9 @@ class SlackEndpoints {
     ResponseEntity<?> interaction(HttpServletRequest request) throws IOException {
         byte[] body = verified(request);
         JsonNode payload = json.readTree(SlackForm.required(SlackForm.parse(body), "payload"));
-        String type = payload.path("type").asString("");
-        if (type.equals("block_suggestion")) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(modal.appOptions(payload.path("value").asString("")));
-        }
-        String trigger = payload.path("trigger_id").asString("");
-        if (trigger.isEmpty()) {
-            throw new SlackForm.Malformed("the payload has no trigger_id");
-        }
-        log.record("interaction:" + trigger, type, payload.toString());
-        return ResponseEntity.ok().build();
+        return calls.interaction(payload)
+                .<ResponseEntity<?>>map(answer -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer))
+                .orElseGet(() -> ResponseEntity.ok().build());
     }
 
     /** The Events API: Slack checks the URL with a challenge; the app subscribes to no event besides. */

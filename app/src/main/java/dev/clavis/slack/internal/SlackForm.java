@@ -1,6 +1,7 @@
 package dev.clavis.slack.internal;
 
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,14 @@ final class SlackForm {
             }
         }
         return fields;
+    }
+
+    /** The form Slack would have sent these fields in: what a command over Socket Mode is kept as. */
+    static String encode(Map<String, String> fields) {
+        var form = new StringBuilder();
+        fields.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return form.toString();
     }
 
     static String required(Map<String, String> form, String field) {

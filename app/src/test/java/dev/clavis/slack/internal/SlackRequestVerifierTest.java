@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class SlackRequestVerifierTest {
     private static final byte[] BODY = "token=x&command=%2Frequest&text=github+admin+6h".getBytes(StandardCharsets.UTF_8);
 
     private final SlackRequestVerifier verifier = new SlackRequestVerifier(
-            new SlackSettings("xoxb-1", SECRET, "https://slack.com/api/", Duration.ofSeconds(1)), Clock.fixed(NOW, ZoneOffset.UTC));
+            new SlackSettings("xoxb-1", SECRET, "https://slack.com/api/", Duration.ofSeconds(1), Optional.empty()), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aRequestSignedWithTheSecretNowIsBelieved() {
