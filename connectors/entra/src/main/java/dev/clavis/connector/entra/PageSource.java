@@ -1,11 +1,8 @@
 package dev.clavis.connector.entra;
 
+import dev.clavis.connector.spi.PageStream;
 import java.util.List;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /** Pages fetched one at a time, each only when asked for. */
@@ -19,25 +16,6 @@ interface PageSource<T> {
      * stream early needs no call.
      */
     default Stream<List<T>> stream() {
-        PageSource<T> source = this;
-        var pages = new Spliterators.AbstractSpliterator<List<T>>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
-            private boolean finished;
-
-            @Override
-            public boolean tryAdvance(Consumer<? super List<T>> consumer) {
-                if (finished) {
-                    return false;
-                }
-                List<T> page = source.next();
-                if (page == null) {
-                    finished = true;
-                    return false;
-                }
-                consumer.accept(page);
-                return true;
-            }
-        };
-        return StreamSupport.stream(pages, false);
+        return PageStream.of(this::next);
     }
 }

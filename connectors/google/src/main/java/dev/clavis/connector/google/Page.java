@@ -1,5 +1,6 @@
 package dev.clavis.connector.google;
 
+import dev.clavis.connector.spi.PageStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Spliterator;
@@ -24,7 +25,7 @@ record Page<T>(List<T> items, @Nullable String nextPageToken) {
      * @param fetch reads the page a token names; null names the first
      */
     static <T> Stream<List<T>> stream(Function<@Nullable String, Page<T>> fetch) {
-        return StreamSupport.stream(new Pages<>(fetch), false);
+        return PageStream.of(new Pages<>(fetch));
     }
 
     /** Regroups a lazy stream of elements into pages of at most {@code size}. */
@@ -47,35 +48,27 @@ record Page<T>(List<T> items, @Nullable String nextPageToken) {
         return StreamSupport.stream(pages, false).onClose(elements::close);
     }
 
-    private static final class Pages<T> extends Spliterators.AbstractSpliterator<List<T>> {
+    private static final class Pages<T> implements PageStream.Cursor<T> {
 
         private final Function<@Nullable String, Page<T>> fetch;
         private @Nullable String token;
         private boolean finished;
 
         Pages(Function<@Nullable String, Page<T>> fetch) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.fetch = fetch;
         }
 
         @Override
-        public boolean tryAdvance(Consumer<? super List<T>> consumer) {
+        public @Nullable List<T> next() {
             while (!finished) {
-                Page<T> page;
-                try {
-                    page = fetch.apply(token);
-                } catch (RuntimeException e) {
-                    finished = true;
-                    throw e;
-                }
+                Page<T> page = fetch.apply(token);
                 token = page.nextPageToken();
                 finished = token == null || token.isEmpty();
                 if (!page.items().isEmpty()) {
-                    consumer.accept(List.copyOf(page.items()));
-                    return true;
+                    return List.copyOf(page.items());
                 }
             }
-            return false;
+            return null;
         }
     }
 }

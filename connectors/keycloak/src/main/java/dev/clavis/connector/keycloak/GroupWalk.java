@@ -1,5 +1,6 @@
 package dev.clavis.connector.keycloak;
 
+import dev.clavis.connector.spi.PageStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * has any, from {@code /groups/{id}/children} (Keycloak 23 and later no longer nest them in the
  * top-level listing). Holds the ids of groups whose children are still to be listed, not the groups.
  */
-final class GroupWalk implements PageStreams.Cursor<Representations.Group> {
+final class GroupWalk implements PageStream.Cursor<Representations.Group> {
 
     private final AdminApi api;
     private final int pageSize;

@@ -8,6 +8,7 @@ import dev.clavis.connector.spi.LoginActivity;
 import dev.clavis.connector.spi.MembershipChange;
 import dev.clavis.connector.spi.MembershipProvisioning;
 import dev.clavis.connector.spi.NewUser;
+import dev.clavis.connector.spi.PageStream;
 import dev.clavis.connector.spi.PermanentConnectorException;
 import dev.clavis.connector.spi.UnknownGroupException;
 import dev.clavis.connector.spi.UnknownPersonException;
@@ -80,13 +81,13 @@ public final class KeycloakConnector implements DirectoryConnector, MembershipPr
 
     @Override
     public Stream<List<DirectoryPerson>> people() {
-        return PageStreams.of(new PeopleCursor(api, settings, logins));
+        return PageStream.of(new PeopleCursor(api, settings, logins));
     }
 
     @Override
     public Stream<List<DirectoryGroup>> groups() {
         var walk = new GroupWalk(api, settings.pageSize());
-        return PageStreams.of(() -> {
+        return PageStream.of(() -> {
             List<Representations.Group> page = walk.next();
             return page == null ? null : page.stream().map(KeycloakConnector::group).toList();
         });
@@ -94,7 +95,7 @@ public final class KeycloakConnector implements DirectoryConnector, MembershipPr
 
     @Override
     public Stream<List<DirectoryMembership>> memberships() {
-        return PageStreams.of(new MembershipCursor(api, settings.pageSize()));
+        return PageStream.of(new MembershipCursor(api, settings.pageSize()));
     }
 
     @Override

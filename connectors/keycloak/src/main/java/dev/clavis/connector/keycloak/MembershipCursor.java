@@ -1,6 +1,7 @@
 package dev.clavis.connector.keycloak;
 
 import dev.clavis.connector.spi.DirectoryMembership;
+import dev.clavis.connector.spi.PageStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * per call of {@code /groups/{id}/members}. Keycloak's groups hold only people (subgroups are
  * children, not members), so every member is a person. Memory is one page of groups and one of members.
  */
-final class MembershipCursor implements PageStreams.Cursor<DirectoryMembership> {
+final class MembershipCursor implements PageStream.Cursor<DirectoryMembership> {
 
     private final AdminApi api;
     private final int pageSize;

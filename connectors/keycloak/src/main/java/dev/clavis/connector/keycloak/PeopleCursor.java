@@ -1,6 +1,7 @@
 package dev.clavis.connector.keycloak;
 
 import dev.clavis.connector.spi.DirectoryPerson;
+import dev.clavis.connector.spi.PageStream;
 import dev.clavis.connector.spi.PersonStatus;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * per read. Where the realm saves LOGIN events and {@code read-last-login} is on, each person's latest
  * one is their last sign-in.
  */
-final class PeopleCursor implements PageStreams.Cursor<DirectoryPerson> {
+final class PeopleCursor implements PageStream.Cursor<DirectoryPerson> {
 
     private final AdminApi api;
     private final KeycloakSettings settings;

@@ -1,15 +1,12 @@
 package dev.clavis.connector.okta;
 
+import dev.clavis.connector.spi.PageStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * each further page from the previous answer's {@code Link: <…>; rel="next"} only when asked for in turn.
  * Okta's cursors hold nothing on the server, so a stream closed early leaves nothing to release.
  */
-final class PagedRead<T> extends Spliterators.AbstractSpliterator<List<T>> {
+final class PagedRead<T> implements PageStream.Cursor<T> {
 
     private final OktaApi api;
     private final Function<JsonNode, T> map;
@@ -27,7 +24,6 @@ final class PagedRead<T> extends Spliterators.AbstractSpliterator<List<T>> {
     private @Nullable URI next;
 
     private PagedRead(OktaApi api, URI first, Function<JsonNode, T> map, String action, boolean goneIsEmpty) {
-        super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
         this.api = api;
         this.next = first;
         this.map = map;
@@ -39,24 +35,23 @@ final class PagedRead<T> extends Spliterators.AbstractSpliterator<List<T>> {
      * @param action what the stream reads, completing "could not ...", for error messages
      */
     static <T> Stream<List<T>> of(OktaApi api, URI first, Function<JsonNode, T> map, String action) {
-        return StreamSupport.stream(new PagedRead<>(api, first, map, action, false), false);
+        return PageStream.of(new PagedRead<>(api, first, map, action, false));
     }
 
     /** As {@link #of}, but a list whose owner is gone (404), e.g. a group deleted while it was read, is empty. */
     static <T> Stream<List<T>> emptyIfGone(OktaApi api, URI first, Function<JsonNode, T> map, String action) {
-        return StreamSupport.stream(new PagedRead<>(api, first, map, action, true), false);
+        return PageStream.of(new PagedRead<>(api, first, map, action, true));
     }
 
     @Override
-    public boolean tryAdvance(Consumer<? super List<T>> consumer) {
+    public @Nullable List<T> next() {
         while (next != null) {
             List<T> page = fetch(next);
             if (!page.isEmpty()) {
-                consumer.accept(page);
-                return true;
+                return page;
             }
         }
-        return false;
+        return null;
     }
 
     /** Fetches one page and remembers the link to the following one, if any. */

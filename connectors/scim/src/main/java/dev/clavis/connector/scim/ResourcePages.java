@@ -1,16 +1,14 @@
 package dev.clavis.connector.scim;
 
+import dev.clavis.connector.spi.PageStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,10 +29,10 @@ final class ResourcePages {
      */
     static Stream<List<JsonNode>> of(ScimHttp http, String path, Map<String, String> query, int pageSize,
             String action) {
-        return StreamSupport.stream(new Pages(http, path, query, pageSize, action), false);
+        return PageStream.of(new Pages(http, path, query, pageSize, action));
     }
 
-    private static final class Pages extends Spliterators.AbstractSpliterator<List<JsonNode>> {
+    private static final class Pages implements PageStream.Cursor<JsonNode> {
 
         private final ScimHttp http;
         private final String template;
@@ -46,7 +44,6 @@ final class ResourcePages {
         private final Queue<List<JsonNode>> ready = new ArrayDeque<>();
 
         Pages(ScimHttp http, String path, Map<String, String> query, int pageSize, String action) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.http = http;
             this.pageSize = pageSize;
             this.action = action;
@@ -58,16 +55,11 @@ final class ResourcePages {
         }
 
         @Override
-        public boolean tryAdvance(Consumer<? super List<JsonNode>> consumer) {
+        public @Nullable List<JsonNode> next() {
             if (ready.isEmpty() && !finished) {
                 fetchNextPage();
             }
-            List<JsonNode> page = ready.poll();
-            if (page == null) {
-                return false;
-            }
-            consumer.accept(page);
-            return true;
+            return ready.poll();
         }
 
         private void fetchNextPage() {

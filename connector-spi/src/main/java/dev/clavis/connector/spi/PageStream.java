@@ -1,4 +1,4 @@
-package dev.clavis.connector.keycloak;
+package dev.clavis.connector.spi;
 
 import java.util.List;
 import java.util.Spliterator;
@@ -9,21 +9,23 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lazy streams of pages: a page is fetched when the stream's consumer asks for it. Nothing is held
- * between pages but the position, so a stream closed early needs no clean-up on Keycloak's side.
+ * The lazy stream of pages a {@link DirectoryConnector} answers with: a page is fetched only when the
+ * stream's consumer asks for it, so a read holds one page at a time whatever the directory's size.
  */
-final class PageStreams {
+public final class PageStream {
 
-    private PageStreams() {}
+    private PageStream() {}
 
     /** Pages fetched one at a time, each only when asked for. */
-    interface Cursor<T> {
+    @FunctionalInterface
+    public interface Cursor<T> {
 
         /** The next page, never empty; null once there are no more. */
         @Nullable List<T> next();
     }
 
-    static <T> Stream<List<T>> of(Cursor<T> cursor) {
+    /** The cursor's pages; after it has answered null or thrown, the stream asks it nothing more. */
+    public static <T> Stream<List<T>> of(Cursor<T> cursor) {
         return StreamSupport.stream(new Spliterators.AbstractSpliterator<List<T>>(
                 Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
             private boolean finished;
