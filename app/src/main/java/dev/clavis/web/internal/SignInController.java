@@ -6,6 +6,7 @@ import dev.clavis.directory.PersonStatus;
 import dev.clavis.platform.DemoMode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -54,9 +55,17 @@ class SignInController {
         Person person = directory.personByEmail(email)
                 .filter(p -> p.status() == PersonStatus.ACTIVE)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "No active person with this email."));
-        boolean admin = directory.groupNamesOf(person.id()).contains(settings.adminGroup());
-        var user = new WebUser(person.id(), person.email(), person.displayName(), admin);
-        var authorities = admin ? List.of(new SimpleGrantedAuthority(WebUser.ADMIN)) : List.<SimpleGrantedAuthority>of();
+        var groups = directory.groupNamesOf(person.id());
+        boolean admin = groups.contains(settings.adminGroup());
+        boolean auditor = groups.contains(settings.auditorGroup());
+        var user = new WebUser(person.id(), person.email(), person.displayName(), admin, auditor);
+        var authorities = new ArrayList<SimpleGrantedAuthority>();
+        if (admin) {
+            authorities.add(new SimpleGrantedAuthority(WebUser.ADMIN));
+        }
+        if (auditor) {
+            authorities.add(new SimpleGrantedAuthority(WebUser.AUDITOR));
+        }
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
         request.getSession(true);

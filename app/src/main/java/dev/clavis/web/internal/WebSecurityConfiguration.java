@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class WebSecurityConfiguration {
 
     static final String[] PAGES = {"/portal/**", "/signin", "/signin/**", "/signout", "/inbox/**", "/requests/**",
-        "/access/**", "/admin/**", "/web/**"};
+        "/access/**", "/reviews/**", "/admin/**", "/audit/**", "/dashboard/**", "/web/**", "/webjars/**"};
 
     @Bean
     HttpSessionSecurityContextRepository webSecurityContextRepository() {
@@ -45,8 +45,9 @@ class WebSecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin")))
                 .authorizeHttpRequests(rules -> rules
-                        .requestMatchers("/signin", "/signin/**", "/web/**").permitAll()
+                        .requestMatchers("/signin", "/signin/**", "/web/**", "/webjars/**").permitAll()
                         .requestMatchers("/admin/**").hasAuthority(WebUser.ADMIN)
+                        .requestMatchers("/audit/**", "/dashboard/**").hasAnyAuthority(WebUser.ADMIN, WebUser.AUDITOR)
                         .anyRequest().authenticated());
         return http.build();
     }
