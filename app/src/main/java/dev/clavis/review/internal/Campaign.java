@@ -1,5 +1,6 @@
 package dev.clavis.review.internal;
 
+import dev.clavis.review.ReviewScope;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
 package dev.clavis.review.internal;
 
+import dev.clavis.review.ReviewScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.clavis.review.internal;
 
-import dev.clavis.review.internal.ReviewViews.AuditPosition;
-import dev.clavis.review.internal.ReviewViews.CampaignView;
-import dev.clavis.review.internal.ReviewViews.PersonRef;
-import dev.clavis.review.internal.ReviewViews.Progress;
-import dev.clavis.review.internal.ReviewViews.Totals;
+import dev.clavis.review.ReviewViews.AuditPosition;
+import dev.clavis.review.ReviewViews.CampaignView;
+import dev.clavis.review.ReviewViews.PersonRef;
+import dev.clavis.review.ReviewViews.Progress;
+import dev.clavis.review.ReviewViews.Totals;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

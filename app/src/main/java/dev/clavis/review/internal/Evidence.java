@@ -1,7 +1,7 @@
 package dev.clavis.review.internal;
 
 import dev.clavis.audit.AuditTrail;
-import dev.clavis.review.internal.ReviewViews.CampaignView;
+import dev.clavis.review.ReviewViews.CampaignView;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

@@ -6,6 +6,7 @@ import dev.clavis.catalog.Role;
 import dev.clavis.directory.Directory;
 import dev.clavis.directory.Person;
 import dev.clavis.directory.PersonStatus;
+import dev.clavis.review.ReviewScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

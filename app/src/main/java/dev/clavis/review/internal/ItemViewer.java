@@ -2,24 +2,19 @@ package dev.clavis.review.internal;
 
 import dev.clavis.directory.Directory;
 import dev.clavis.directory.Person;
-import dev.clavis.directory.PersonStatus;
 import dev.clavis.grant.Grant;
 import dev.clavis.grant.Grants;
 import dev.clavis.platform.NotFoundException;
 import dev.clavis.request.AccessRequestView;
 import dev.clavis.request.AccessRequests;
-import dev.clavis.review.internal.ReviewViews.Access;
-import dev.clavis.review.internal.ReviewViews.Approval;
-import dev.clavis.review.internal.ReviewViews.DecisionView;
-import dev.clavis.review.internal.ReviewViews.Enforcement;
-import dev.clavis.review.internal.ReviewViews.ItemView;
-import dev.clavis.review.internal.ReviewViews.KeptIn;
-import dev.clavis.review.internal.ReviewViews.PersonRef;
-import dev.clavis.review.internal.ReviewViews.PersonView;
-import dev.clavis.review.internal.ReviewViews.Suggestion;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
+import dev.clavis.review.ReviewViews.Access;
+import dev.clavis.review.ReviewViews.Approval;
+import dev.clavis.review.ReviewViews.DecisionView;
+import dev.clavis.review.ReviewViews.Enforcement;
+import dev.clavis.review.ReviewViews.ItemView;
+import dev.clavis.review.ReviewViews.KeptIn;
+import dev.clavis.review.ReviewViews.PersonRef;
+import dev.clavis.review.ReviewViews.PersonView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,17 +35,14 @@ class ItemViewer {
     private final Directory directory;
     private final Grants grants;
     private final AccessRequests requests;
-    private final ReviewSettings settings;
-    private final Clock clock;
+    private final Signals signals;
 
-    ItemViewer(NamedParameterJdbcTemplate jdbc, Directory directory, Grants grants, AccessRequests requests, ReviewSettings settings,
-            Clock clock) {
+    ItemViewer(NamedParameterJdbcTemplate jdbc, Directory directory, Grants grants, AccessRequests requests, Signals signals) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.grants = grants;
         this.requests = requests;
-        this.settings = settings;
-        this.clock = clock;
+        this.signals = signals;
     }
 
     StoredItem item(UUID campaignId, long itemId) {
@@ -65,7 +57,7 @@ class ItemViewer {
         Optional<Grant> grant = item.grantId() == null ? Optional.empty() : grants.find(item.grantId());
         List<String> groups = grant.map(Grant::groups).orElseGet(() -> item.groupName() == null ? List.of() : List.of(item.groupName()));
         Optional<KeptIn> lastKept = lastKept(item);
-        List<String> flags = flags(person);
+        List<String> flags = signals.flags(person.status(), person.lastLoginAt());
         return new ItemView(
                 item.id(),
                 personView(person),
@@ -78,7 +70,7 @@ class ItemViewer {
                 lastKept.map(KeptIn::at).orElse(null),
                 person.lastLoginAt() == null ? "never" : person.lastLoginAt().toString(),
                 flags,
-                suggestion(person, flags),
+                Signals.suggestion(person.lastLoginAt(), flags),
                 ref(item.reviewerId()),
                 item.reviewerBasis(),
                 item.reassignReason(),
@@ -86,32 +78,6 @@ class ItemViewer {
                         : new DecisionView(item.decision(), ref(item.decidedBy()), item.decidedByRule(), item.decidedAt(), item.comment()),
                 item.enforcement() == null ? null
                         : new Enforcement(item.enforcement(), item.enforcementDetail(), item.removalConfirmedAt()));
-    }
-
-    /** Suspended, left, never signed in, or not signed in for the configured number of days. */
-    private List<String> flags(Person person) {
-        var flags = new ArrayList<String>();
-        if (person.status() == PersonStatus.DEPARTED) {
-            flags.add("left: no longer in the directory");
-        } else if (person.status() == PersonStatus.SUSPENDED) {
-            flags.add("suspended in the directory");
-        }
-        if (person.lastLoginAt() == null) {
-            flags.add("never signed in");
-        } else {
-            long days = Duration.between(person.lastLoginAt(), clock.instant()).toDays();
-            if (days >= settings.inactiveDays()) {
-                flags.add("not signed in for " + days + " days");
-            }
-        }
-        return flags;
-    }
-
-    private static Suggestion suggestion(Person person, List<String> flags) {
-        if (!flags.isEmpty()) {
-            return new Suggestion("revoke", String.join("; ", flags));
-        }
-        return new Suggestion("keep", "active, and signed in at " + person.lastLoginAt());
     }
 
     private Access access(StoredItem item, Optional<Grant> grant, Optional<KeptIn> lastKept) {

@@ -10,6 +10,9 @@ import dev.clavis.platform.InvalidInputException;
 import dev.clavis.platform.InvalidInputException.FieldError;
 import dev.clavis.platform.NotFoundException;
 import dev.clavis.review.ReviewEvents.ReviewCampaignStarted;
+import dev.clavis.review.ReviewScope;
+import dev.clavis.review.Reviews.Definition;
+import dev.clavis.review.Reviews.ScopeInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -32,13 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 class ReviewCampaigns {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewCampaigns.class);
-
-    /** A campaign as asked for, before it is checked. */
-    record Definition(@Nullable String name, @Nullable ScopeInput scope, @Nullable String reviewers, @Nullable String deadline,
-            @Nullable String onNoDecision) {}
-
-    record ScopeInput(@Nullable List<String> apps, @Nullable List<String> roles, @Nullable List<String> groups,
-            @Nullable List<String> departments) {}
 
     private final CampaignStore campaigns;
     private final ItemSnapshot snapshot;

@@ -8,8 +8,9 @@ import dev.clavis.platform.InvalidInputException;
 import dev.clavis.platform.Page;
 import dev.clavis.platform.PageRequest;
 import dev.clavis.platform.Scope;
-import dev.clavis.review.internal.ReviewViews.CampaignView;
-import dev.clavis.review.internal.ReviewViews.ItemView;
+import dev.clavis.review.ReviewViews.CampaignView;
+import dev.clavis.review.ReviewViews.ItemView;
+import dev.clavis.review.Reviews;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -60,7 +61,7 @@ class ReviewController {
     }
 
     /** @param start false keeps the campaign a draft, started later with {@code POST /api/v1/reviews/{id}/start} */
-    record Create(@Nullable String name, ReviewCampaigns.@Nullable ScopeInput scope, @Nullable String reviewers,
+    record Create(@Nullable String name, Reviews.@Nullable ScopeInput scope, @Nullable String reviewers,
             @Nullable String deadline, @Nullable String onNoDecision, @Nullable Boolean start) {}
 
     record Decide(@Nullable String decision, @Nullable String comment) {}
@@ -74,7 +75,7 @@ class ReviewController {
     @PostMapping("/api/v1/reviews")
     ResponseEntity<CampaignView> create(@RequestBody Create body) {
         Caller caller = admin();
-        Campaign campaign = campaigns.create(new ReviewCampaigns.Definition(body.name(), body.scope(), body.reviewers(),
+        Campaign campaign = campaigns.create(new Reviews.Definition(body.name(), body.scope(), body.reviewers(),
                 body.deadline(), body.onNoDecision()), caller.name(), caller.personId());
         if (body.start() == null || body.start()) {
             campaign = campaigns.start(campaign.id(), caller.personId());

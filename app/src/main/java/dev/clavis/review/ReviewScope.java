@@ -1,4 +1,4 @@
-package dev.clavis.review.internal;
+package dev.clavis.review;
 
 import java.util.List;
 
@@ -8,16 +8,16 @@ import java.util.List;
  *
  * @param roles as {@code app/role}
  */
-record ReviewScope(List<String> apps, List<String> roles, List<String> groups, List<String> departments) {
+public record ReviewScope(List<String> apps, List<String> roles, List<String> groups, List<String> departments) {
 
-    ReviewScope {
+    public ReviewScope {
         apps = List.copyOf(apps);
         roles = List.copyOf(roles);
         groups = List.copyOf(groups);
         departments = List.copyOf(departments);
     }
 
-    boolean everything() {
+    public boolean everything() {
         return apps.isEmpty() && roles.isEmpty() && groups.isEmpty();
     }
 }
