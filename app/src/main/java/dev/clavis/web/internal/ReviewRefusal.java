@@ -1,0 +1,50 @@
+package dev.clavis.web.internal;
+
+import dev.clavis.platform.ConflictException;
+import dev.clavis.platform.ForbiddenException;
+import dev.clavis.platform.InvalidInputException;
+import dev.clavis.platform.NotFoundException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A review action the domain refused, as the review screens show it: the domain's own sentence, and the
+ * status the API would answer with.
+ */
+record ReviewRefusal(HttpStatus status, String message, Map<String, String> fields) {
+
+    /** @return null for an exception that is not a refusal (a bug, left to the error page) */
+    static @Nullable ReviewRefusal of(RuntimeException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return new ReviewRefusal(HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.errors().stream()
+                    .collect(Collectors.toMap(InvalidInputException.FieldError::field, InvalidInputException.FieldError::message,
+                            (a, b) -> a + "; " + b)));
+        }
+        if (e instanceof ForbiddenException) {
+            return new ReviewRefusal(HttpStatus.FORBIDDEN, e.getMessage(), Map.of());
+        }
+        if (e instanceof ConflictException) {
+            return new ReviewRefusal(HttpStatus.CONFLICT, e.getMessage(), Map.of());
+        }
+        if (e instanceof NotFoundException) {
+            return new ReviewRefusal(HttpStatus.NOT_FOUND, e.getMessage(), Map.of());
+        }
+        return null;
+    }
+
+    /** Runs a domain call; a refusal comes back as the value, anything else is rethrown. */
+    static @Nullable ReviewRefusal attempt(Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (RuntimeException e) {
+            ReviewRefusal refusal = of(e);
+            if (refusal == null) {
+                throw e;
+            }
+            return refusal;
+        }
+    }
+}
