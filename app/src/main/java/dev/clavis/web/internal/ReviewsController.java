@@ -40,18 +40,21 @@ class ReviewsController {
         this.reviews = reviews;
     }
 
-    /** What the reviewer narrowed the list to: {@code show} is {@code undecided} or all; {@code suggestion} keep, revoke or any. */
+    /**
+     * What the reviewer narrowed the list to: {@code show} is {@code undecided} or all; {@code suggestion} keep, revoke or
+     * any. Its methods are public for the templates' expressions to call.
+     */
     record Filter(@Nullable String show, @Nullable String suggestion) {
 
-        boolean undecidedOnly() {
+        public boolean undecidedOnly() {
             return "undecided".equals(show);
         }
 
-        @Nullable String suggested() {
+        public @Nullable String suggested() {
             return "keep".equals(suggestion) || "revoke".equals(suggestion) ? suggestion : null;
         }
 
-        String query(long after) {
+        public String query(long after) {
             var uri = UriComponentsBuilder.newInstance();
             if (undecidedOnly()) {
                 uri.queryParam("show", "undecided");
@@ -133,7 +136,7 @@ class ReviewsController {
             model.addAttribute("row", row(campaign, item, me));
             model.addAttribute("filter", filter);
             model.addAttribute("rowRefusal", refusal);
-            return "web/reviews :: row";
+            return "web/reviews-row :: row";
         }
         if (refusal == null) {
             return "redirect:/reviews/" + campaign + filter.query(0) + "#item-" + item;
