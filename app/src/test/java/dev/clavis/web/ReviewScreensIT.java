@@ -84,6 +84,9 @@ class ReviewScreensIT extends RunningClavis {
         assertThat(page).contains("Signals and bulk").contains("Decided <strong id=\"progress-" + campaign + "\">0 of 4</strong>")
                 .contains("web.rev1@acme.test").contains("Last sign-in: <time>never</time>").contains("never signed in")
                 .contains("Came by: <span>unmanaged</span>").doesNotContain(">Maria Lopez</a>");
+        assertThat(maria.get("/reviews/" + campaign + "?suggestion=keep").body()).contains("Nothing here with this filter.")
+                .doesNotContain("web.rev1@acme.test");
+        assertThat(maria.get("/reviews/" + campaign + "?suggestion=revoke").body()).contains("web.rev1@acme.test");
         long first = itemOf(campaign, "web.rev1").get("id").asLong();
         var row = maria.post("/reviews/" + campaign + "/items/" + first + "/decision", page,
                 List.of(Map.entry("decision", "revoke"), Map.entry("comment", "moved teams")), "HX-Request", "true");
@@ -101,6 +104,7 @@ class ReviewScreensIT extends RunningClavis {
         String after = maria.get(ConsoleSession.location(bulk)).body();
 
         assertThat(after).contains("3 item(s) decided: keep.").contains("4 of 4");
+        assertThat(maria.get("/reviews/" + campaign + "?show=undecided").body()).contains("Nothing here with this filter.");
         assertThat(itemOf(campaign, "web.rev1").get("decision").get("decision").asString()).isEqualTo("REVOKE");
         assertThat(itemOf(campaign, "web.rev1").get("decision").get("comment").asString()).isEqualTo("moved teams");
         assertThat(itemOf(campaign, "web.rev4").get("decision").get("decision").asString()).isEqualTo("KEEP");
@@ -134,6 +138,30 @@ class ReviewScreensIT extends RunningClavis {
         assertThat(samDecides.statusCode()).isEqualTo(403);
         assertThat(itemOf(campaign, "maria.lopez").get("decision").isNull()).isTrue();
         assertThat(itemOf(campaign, "web.rev2").get("decision").isNull()).isTrue();
+    }
+
+    @Test
+    void anAdminReassignsAnItemAndItMovesToTheNewReviewersPage() {
+        String campaign = startedInTheConsole("Reassign", HTTP_GROUP);
+        long item = itemOf(campaign, "web.rev3").get("id").asLong();
+        ConsoleSession priya = ConsoleSession.signIn(port, PRIYA);
+        String page = priya.get("/admin/reviews/" + campaign).body();
+        String reassign = "/admin/reviews/" + campaign + "/items/" + item + "/reassign";
+
+        String refused = priya.get(ConsoleSession.location(priya.post(reassign, page,
+                Map.of("to", "web.rev3@acme.test", "reason", "let them say")))).body();
+        assertThat(refused).contains("nobody reviews their own access");
+        assertThat(itemOf(campaign, "web.rev3").get("reviewer").get("email").asString()).isEqualTo(MARIA);
+
+        String moved = priya.get(ConsoleSession.location(priya.post(reassign, page,
+                Map.of("to", SAM, "reason", "Maria is on leave")))).body();
+
+        assertThat(moved).contains("Item " + item + " reassigned to " + SAM);
+        assertThat(itemOf(campaign, "web.rev3").get("reviewer").get("email").asString()).isEqualTo(SAM);
+        assertThat(ConsoleSession.signIn(port, SAM).get("/reviews/" + campaign).body()).contains("web.rev3@acme.test")
+                .contains("0 of 1");
+        assertThat(ConsoleSession.signIn(port, MARIA).get("/reviews/" + campaign).body()).doesNotContain("web.rev3@acme.test")
+                .contains("0 of 3");
     }
 
     @Test

@@ -38,6 +38,10 @@ public final class ReviewBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(10);
+    /** The manager whose items are decided, and who signs in to the console's review page. */
+    private static final String REVIEWER = "bench.person1@bench.test";
+    /** An admin of the embedded directory's demo organisation, for the console's campaign monitor. */
+    private static final String ADMIN = "priya.shah@acme.test";
 
     private final Map<String, String> options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -90,6 +94,7 @@ public final class ReviewBenchmark {
             environment.put("CLAVIS_DB_URL", postgres.url());
             environment.put("CLAVIS_DB_USER", PostgresDatabase.USER);
             environment.put("CLAVIS_DB_PASSWORD", PostgresDatabase.password());
+            environment.put("CLAVIS_WEB_DEMO_PEOPLE", REVIEWER + "," + ADMIN);
             RunFiles files = RunFiles.in(results, "reviews-" + stamp);
             try (ClavisProcess clavis = ClavisProcess.start(Path.of(options.get("clavis-jar")), options.get("clavis-heap"), environment, files)) {
                 progress("Clavis started (pid " + clavis.pid() + "), waiting until it is ready");
@@ -148,7 +153,12 @@ public final class ReviewBenchmark {
             report.add(row("`GET /api/v1/reviews/{id}` (totals and progress of " + progress.get("progress").size() + " reviewers)",
                     String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - t0) / 1e9)));
 
-            String manager = "bench.person1@bench.test";
+            for (String page : new ReviewPagesRun(base).measure(id, REVIEWER, ADMIN)) {
+                report.add(page);
+            }
+            progress("console pages measured");
+
+            String manager = REVIEWER;
             String reviewerToken = call("POST", "/api/v1/tokens", JSON.writeValueAsString(Map.of("person", manager,
                     "scopes", List.of("review"))), 201, token).get("token").asString();
             List<Long> ids = itemsOf(db, id, manager, number("bulk"));
