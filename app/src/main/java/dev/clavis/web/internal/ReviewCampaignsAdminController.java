@@ -108,14 +108,12 @@ class ReviewCampaignsAdminController {
     @PostMapping("/admin/reviews")
     String create(@ModelAttribute CampaignForm form, Authentication auth, Model model, HttpServletResponse response) {
         WebUser me = WebUser.of(auth);
-        CampaignView[] created = new CampaignView[1];
-        ReviewRefusal refusal = ReviewRefusal.attempt(() -> created[0] = reviews.create(form.definition(), form.start(), me.email(),
-                me.personId()));
-        if (refusal != null) {
-            response.setStatus(refusal.status().value());
-            return form(model, me, form, refusal);
+        var created = ReviewRefusal.attempt(() -> reviews.create(form.definition(), form.start(), me.email(), me.personId()));
+        if (created.refused()) {
+            response.setStatus(created.refusal().status().value());
+            return form(model, me, form, created.refusal());
         }
-        return "redirect:/admin/reviews/" + created[0].id();
+        return "redirect:/admin/reviews/" + created.value().id();
     }
 
     @GetMapping("/admin/reviews/{id}")
@@ -124,14 +122,13 @@ class ReviewCampaignsAdminController {
             Authentication auth, Model model, HttpServletResponse response) {
         WebUser me = WebUser.of(auth);
         model.addAttribute("me", me);
-        CampaignView[] found = new CampaignView[1];
-        ReviewRefusal missing = ReviewRefusal.attempt(() -> found[0] = reviews.campaign(id));
-        if (missing != null) {
-            response.setStatus(missing.status().value());
-            model.addAttribute("refusal", missing);
+        var found = ReviewRefusal.attempt(() -> reviews.campaign(id));
+        if (found.refused()) {
+            response.setStatus(found.refusal().status().value());
+            model.addAttribute("refusal", found.refusal());
             return "web/reviews-error";
         }
-        CampaignView campaign = found[0];
+        CampaignView campaign = found.value();
         boolean late = clock.instant().isAfter(campaign.deadline()) && !campaign.status().equals("CLOSED");
         model.addAttribute("campaign", campaign);
         model.addAttribute("progress", campaign.progress().stream()
@@ -160,7 +157,7 @@ class ReviewCampaignsAdminController {
     @PostMapping("/admin/reviews/{id}/start")
     String start(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
         WebUser me = WebUser.of(auth);
-        return back(id, ReviewRefusal.attempt(() -> reviews.start(id, me.personId())), "Started.", redirect);
+        return back(id, ReviewRefusal.attempt(() -> reviews.start(id, me.personId())).refusal(), "Started.", redirect);
     }
 
     /** Closes the campaign; {@code confirmLargeRemoval} is the admin's confirmation when the mass-removal guard stopped it. */
@@ -168,20 +165,22 @@ class ReviewCampaignsAdminController {
     String close(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmLargeRemoval, Authentication auth,
             RedirectAttributes redirect) {
         WebUser me = WebUser.of(auth);
-        CampaignView[] closed = new CampaignView[1];
-        ReviewRefusal refusal = ReviewRefusal.attempt(() -> closed[0] = reviews.close(id, me.personId(), confirmLargeRemoval));
-        String done = refusal == null && closed[0].status().equals("AWAITING_CONFIRMATION")
-                ? "Not closed yet: " + closed[0].largeRemoval() + ". Confirm below to remove them."
+        var closed = ReviewRefusal.attempt(() -> reviews.close(id, me.personId(), confirmLargeRemoval));
+        String done = !closed.refused() && closed.value().status().equals("AWAITING_CONFIRMATION")
+                ? "Not closed yet: " + closed.value().largeRemoval() + ". Confirm below to remove them."
                 : "Closed; revocations are on their way to the directory.";
-        return back(id, refusal, done, redirect);
+        return back(id, closed.refusal(), done, redirect);
     }
 
     @PostMapping("/admin/reviews/{id}/items/{item}/reassign")
     String reassign(@PathVariable UUID id, @PathVariable long item, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String reason, Authentication auth, RedirectAttributes redirect) {
         WebUser me = WebUser.of(auth);
-        return back(id, ReviewRefusal.attempt(() -> reviews.reassign(id, item, to, reason, me.personId(), true)),
-                "Item " + item + " reassigned to " + to + ".", redirect);
+        var reassigned = ReviewRefusal.attempt(() -> {
+            reviews.reassign(id, item, to, reason, me.personId(), true);
+            return item;
+        });
+        return back(id, reassigned.refusal(), "Item " + item + " reassigned to " + to + ".", redirect);
     }
 
     /** The same evidence as {@code GET /api/v1/reviews/{id}/evidence}, streamed as it is read. */

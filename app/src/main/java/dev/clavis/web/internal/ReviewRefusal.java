@@ -5,6 +5,7 @@ import dev.clavis.platform.ForbiddenException;
 import dev.clavis.platform.InvalidInputException;
 import dev.clavis.platform.NotFoundException;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,7 @@ import org.springframework.http.HttpStatus;
 record ReviewRefusal(HttpStatus status, String message, Map<String, String> fields) {
 
     /** @return null for an exception that is not a refusal (a bug, left to the error page) */
-    static @Nullable ReviewRefusal of(RuntimeException e) {
+    private static @Nullable ReviewRefusal of(RuntimeException e) {
         if (e instanceof InvalidInputException invalid) {
             return new ReviewRefusal(HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.errors().stream()
                     .collect(Collectors.toMap(InvalidInputException.FieldError::field, InvalidInputException.FieldError::message,
@@ -34,17 +35,24 @@ record ReviewRefusal(HttpStatus status, String message, Map<String, String> fiel
         return null;
     }
 
-    /** Runs a domain call; a refusal comes back as the value, anything else is rethrown. */
-    static @Nullable ReviewRefusal attempt(Runnable call) {
+    /** A domain call's value, or the domain's refusal of it (then the value is null). */
+    record Attempt<T>(@Nullable T value, @Nullable ReviewRefusal refusal) {
+
+        boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    /** Runs a domain call; a refusal comes back in the answer, anything else (a bug) is rethrown. */
+    static <T> Attempt<T> attempt(Supplier<T> call) {
         try {
-            call.run();
-            return null;
+            return new Attempt<>(call.get(), null);
         } catch (RuntimeException e) {
             ReviewRefusal refusal = of(e);
             if (refusal == null) {
                 throw e;
             }
-            return refusal;
+            return new Attempt<>(null, refusal);
         }
     }
 }

@@ -72,8 +72,18 @@ class ReviewsController {
     /** One campaign's part of the page. @param next the id to continue after, null on the last page */
     record Section(ReviewerCampaign campaign, List<ItemRow> rows, @Nullable Long next) {}
 
-    /** What a bulk decision did to each selected item: all decided, or none (the domain's all-or-nothing). */
-    record BulkResult(boolean decided, String decision, List<Long> items, @Nullable String reason) {}
+    /**
+     * What a bulk decision did to each selected item: all decided, or none (the domain's all-or-nothing).
+     *
+     * @param decision keep or revoke, once decided
+     * @param reason why none was decided
+     */
+    record BulkResult(boolean decided, @Nullable String decision, List<Long> items, @Nullable String reason) {
+
+        BulkResult(boolean decided, List<Long> items, String reason) {
+            this(decided, null, items, reason);
+        }
+    }
 
     @GetMapping("/reviews")
     String mine(@RequestParam(required = false) @Nullable String show, @RequestParam(required = false) @Nullable String suggestion,
@@ -105,17 +115,17 @@ class ReviewsController {
             HttpServletResponse response) {
         WebUser me = WebUser.of(auth);
         model.addAttribute("me", me);
-        ItemView[] found = new ItemView[1];
-        ReviewRefusal refusal = ReviewRefusal.attempt(() -> found[0] = reviews.item(campaign, item, me.personId(), me.admin() || me.auditor()));
-        if (refusal != null) {
-            response.setStatus(refusal.status().value());
-            model.addAttribute("refusal", refusal);
+        var found = ReviewRefusal.attempt(() -> reviews.item(campaign, item, me.personId(), me.admin() || me.auditor()));
+        if (found.refused()) {
+            response.setStatus(found.refusal().status().value());
+            model.addAttribute("refusal", found.refusal());
             return "web/reviews-error";
         }
+        ItemView view = found.value();
         model.addAttribute("campaignId", campaign);
-        model.addAttribute("item", found[0]);
+        model.addAttribute("item", view);
         model.addAttribute("open", openCampaign(me, campaign).isPresent());
-        model.addAttribute("mine", found[0].reviewer() != null && found[0].reviewer().id().equals(me.personId()));
+        model.addAttribute("mine", view.reviewer() != null && view.reviewer().id().equals(me.personId()));
         return "web/reviews-item";
     }
 
@@ -131,7 +141,8 @@ class ReviewsController {
             Authentication auth, Model model, HttpServletResponse response) {
         WebUser me = WebUser.of(auth);
         var filter = new Filter(show, suggestion);
-        ReviewRefusal refusal = ReviewRefusal.attempt(() -> reviews.decide(campaign, List.of(item), decision, comment, me.personId()));
+        ReviewRefusal refusal = ReviewRefusal.attempt(() -> reviews.decide(campaign, List.of(item), decision, comment, me.personId()))
+                .refusal();
         if (htmx != null) {
             model.addAttribute("row", row(campaign, item, me));
             model.addAttribute("filter", filter);
@@ -154,13 +165,14 @@ class ReviewsController {
         WebUser me = WebUser.of(auth);
         var filter = new Filter(show, suggestion);
         List<Long> selected = items == null ? List.of() : items;
-        ReviewRefusal refusal = ReviewRefusal.attempt(() -> reviews.decide(campaign, selected, decision, comment, me.personId()));
+        ReviewRefusal refusal = ReviewRefusal.attempt(() -> reviews.decide(campaign, selected, decision, comment, me.personId()))
+                .refusal();
         if (refusal == null) {
             redirect.addFlashAttribute("bulk", new BulkResult(true, String.valueOf(decision).toLowerCase(Locale.ROOT), selected, null));
             return "redirect:/reviews/" + campaign + filter.query(0);
         }
         response.setStatus(refusal.status().value());
-        model.addAttribute("bulk", new BulkResult(false, String.valueOf(decision), selected, refusal.message()));
+        model.addAttribute("bulk", new BulkResult(false, selected, refusal.message()));
         return refused(campaign, me, filter, null, model);
     }
 
