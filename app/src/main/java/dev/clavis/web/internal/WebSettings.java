@@ -26,7 +26,8 @@ record WebSettings(
         @DefaultValue("PT8H") Duration absoluteTimeout,
         @DefaultValue("clavis-admins") String adminGroup,
         @DefaultValue("clavis-auditors") String auditorGroup,
-        @DefaultValue({"sam.taylor@acme.test", "maria.lopez@acme.test", "priya.shah@acme.test", "daniel.kim@acme.test"})
+        @DefaultValue({"sam.taylor@acme.test", "maria.lopez@acme.test", "chloe.dubois@acme.test", "priya.shah@acme.test",
+            "daniel.kim@acme.test"})
         List<String> demoPeople,
         @DefaultValue Oidc oidc) {
 
