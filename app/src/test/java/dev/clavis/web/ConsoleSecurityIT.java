@@ -36,6 +36,8 @@ class ConsoleSecurityIT extends RunningClavis {
 
     private static final Path DATA = newDataDir();
     private static final int LDAP_PORT = newPort();
+    /** Free, and nothing listens on it. */
+    private static final int SILENT_PROVIDER_PORT = newPort();
     private static final String EMPLOYEE = "sam.taylor@acme.test";
     /** Reports to Sam's manager too, and approves nothing of Sam's. */
     private static final String COLLEAGUE = "alex.morgan@acme.test";
@@ -59,6 +61,24 @@ class ConsoleSecurityIT extends RunningClavis {
     static void settings(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, DATA, LDAP_PORT);
         registry.add("clavis.web.demo-people", () -> String.join(",", EMPLOYEE, COLLEAGUE, ADMIN, AUDITOR, SUSPENDED));
+        // a provider that does not answer: Clavis still starts, and says so at sign-in
+        registry.add("clavis.web.oidc.issuer-uri", () -> "http://127.0.0.1:" + SILENT_PROVIDER_PORT + "/realms/acme");
+        registry.add("clavis.web.oidc.client-id", () -> "clavis");
+        registry.add("clavis.web.oidc.client-secret", () -> "not-used");
+        registry.add("clavis.web.oidc.display-name", () -> "Okta");
+    }
+
+    @Test
+    void aProviderThatDoesNotAnswerIsExplainedAtSignIn() {
+        var someone = new ConsoleBrowser(port);
+        assertThat(someone.get("/signin").body()).contains("Sign in with Okta").contains("href=\"/signin/oidc\"");
+        var started = someone.get("/signin/oidc");
+        assertThat(started.statusCode()).isEqualTo(302);
+        String refusalPage = started.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        var explained = someone.get(refusalPage);
+        assertThat(explained.statusCode()).isEqualTo(503);
+        assertThat(explained.body()).contains("does not answer just now");
+        assertThat(someone.get("/portal").statusCode()).isEqualTo(302);
     }
 
     @Test
@@ -215,6 +235,20 @@ class ConsoleSecurityIT extends RunningClavis {
         assertThat(https.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(hsts ->
                 assertThat(hsts).contains("max-age="));
         assertThat(sessionCookie(https)).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Secure");
+    }
+
+    @Test
+    void signingInGivesTheSessionANewId() {
+        var sam = new ConsoleBrowser(port);
+        var page = sam.get("/signin");
+        var signedIn = sam.post("/signin/demo", page.body(), Map.of("email", EMPLOYEE));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(sessionId(signedIn)).isNotEqualTo(sessionId(page));
+        assertThat(sam.get("/portal").statusCode()).isEqualTo(200);
+    }
+
+    private static String sessionId(HttpResponse<String> answer) {
+        return sessionCookie(answer).split(";", 2)[0];
     }
 
     private static String sessionCookie(HttpResponse<String> answer) {
