@@ -15,11 +15,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 class KeycloakAccessRequestIT extends RunningClavis {
 
     private static final Path DATA = newDataDir();
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String CONSOLE_CLIENT = "clavis-console";
     private static final String PASSWORD = "Correct-Horse-42";
     private static KeycloakServer keycloak;
@@ -110,6 +115,11 @@ class KeycloakAccessRequestIT extends RunningClavis {
         signInAtKeycloak("kim.lee@acme.test");
         assertThat(browser.getCurrentUrl()).endsWith("/portal");
         assertThat(browser.findElement(By.id("me")).getText()).isEqualTo("Kim Lee");
+        browser.manage().window().setSize(new Dimension(375, 800));
+        assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("at phone width the page does not scroll sideways").isTrue();
+        screenshot("portal-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
         assertThat(browser.findElements(By.linkText("Admin"))).isEmpty();
         browser.get(url("/admin/catalog"));
         assertThat(browser.getPageSource()).doesNotContain("Catalog, version");
@@ -121,10 +131,10 @@ class KeycloakAccessRequestIT extends RunningClavis {
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Catalog, version");
 
         browser.findElement(By.cssSelector(".signout button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> driver.getCurrentUrl().equals(url("/signin")));
+        awaitPage("back on the sign-in page after Keycloak's logout", driver -> driver.getCurrentUrl().equals(url("/signin")));
         browser.findElement(By.id("signin-oidc")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage("Keycloak asks for a password again: its session ended too")
-                .until(driver -> !driver.findElements(By.id("username")).isEmpty());
+        awaitPage("Keycloak asks for a password again: its session ended too",
+                driver -> !driver.findElements(By.id("username")).isEmpty());
 
         String newHire = realm.createPerson("new.hire@acme.test", "New", "Hire", Map.of());
         realm.setPassword(newHire, PASSWORD);
@@ -138,13 +148,31 @@ class KeycloakAccessRequestIT extends RunningClavis {
         // every cookie, Keycloak's (path /realms/...) too: WebDriver's deleteAllCookies sees only this page's
         browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         browser.get(url("/signin"));
+        screenshot("signin-oidc");
         browser.findElement(By.id("signin-oidc")).click();
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(driver -> !driver.findElements(By.id("username")).isEmpty());
+        awaitPage("Keycloak's login form", driver -> !driver.findElements(By.id("username")).isEmpty());
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("kc-login")).click();
-        wait.until(driver -> driver.getCurrentUrl().startsWith(url("/")) && !driver.getCurrentUrl().contains("/signin/oidc"));
+        awaitPage("back in the console", driver -> driver.getCurrentUrl().startsWith(url("/"))
+                && !driver.getCurrentUrl().contains("/signin/oidc"));
+    }
+
+    /** Waits for the page, naming where the browser is instead if it does not come. */
+    private void awaitPage(String what, Function<WebDriver, Boolean> arrived) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .withMessage(() -> what + "; the browser is at " + browser.getCurrentUrl() + " showing: "
+                        + browser.findElement(By.tagName("body")).getText())
+                .until(arrived);
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String url(String path) {
