@@ -223,7 +223,9 @@ class ConsoleSecurityIT extends RunningClavis {
     void pagesCarrySecureHeadersAndTheSessionCookieIsHttpOnlyLaxAndSecureOverHttps() {
         var plain = new ConsoleBrowser(port).get("/signin");
         assertThat(plain.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("default-src 'self'").contains("frame-ancestors 'none'").contains("form-action 'self'"));
+                .contains("default-src 'self'").contains("frame-ancestors 'none'")
+                .as("forms lead to this server, and sign-out on to the provider")
+                .contains("form-action 'self' http://127.0.0.1:" + SILENT_PROVIDER_PORT + ";"));
         assertThat(plain.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(plain.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(plain.headers().firstValue("X-Frame-Options")).hasValue("DENY");

@@ -1,5 +1,7 @@
 package dev.clavis.web.internal;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +74,32 @@ class OidcProvider {
         return endpoint instanceof String url && !url.isBlank() ? Optional.of(url) : Optional.empty();
     }
 
+    /**
+     * The provider's origin ({@code https://login.example.com}), which the console's CSP lets forms lead to:
+     * sign-out is a form whose answer redirects to the provider's end-session endpoint, on the issuer's host.
+     */
+    Optional<String> origin() {
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        URI issuer = webUrl(settings.issuerUri().strip()).orElseThrow(() -> new IllegalStateException(
+                "CLAVIS_WEB_OIDC_ISSUER_URI is '" + settings.issuerUri()
+                        + "'; it must be the provider's issuer URL, e.g. https://login.example.com/realms/acme"));
+        return Optional.of(issuer.getScheme() + "://" + issuer.getRawAuthority());
+    }
+
     String clientId() {
         return settings.clientId();
+    }
+
+    private static Optional<URI> webUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            boolean web = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            return web && uri.getRawAuthority() != null ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private ClientRegistration discover() {

@@ -41,8 +41,9 @@ class WebSecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterAfter(new AbsoluteSessionTimeout(settings), SecurityContextHolderFilter.class)
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; form-action 'self'; "
-                                + "frame-ancestors 'none'; object-src 'none'; base-uri 'none'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; form-action 'self'"
+                                + provider.origin().map(origin -> " " + origin).orElse("")
+                                + "; frame-ancestors 'none'; object-src 'none'; base-uri 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .logout(logout -> logout.logoutUrl("/signout").logoutSuccessHandler(signOut))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin")))
