@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.clavis.it.RunningClavis;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,7 +22,6 @@ class WebConsoleIT extends RunningClavis {
 
     private static final Path DATA = newDataDir();
     private static final int LDAP_PORT = newPort();
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern REQUEST_LINK = Pattern.compile("href=\"/requests/([0-9a-f-]{36})\"");
 
     @DynamicPropertySource
@@ -40,7 +31,7 @@ class WebConsoleIT extends RunningClavis {
 
     @Test
     void anEmployeesRequestApprovedByTheManagerInTheInboxIsGranted() {
-        Browser sam = signIn("sam.taylor@acme.test");
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
         String app = sam.get("/portal/apps/github").body();
         assertThat(app).contains("Approval path");
         var submitted = sam.post("/requests", app, Map.of("app", "github", "role", "admin", "duration", "PT6H",
@@ -49,7 +40,7 @@ class WebConsoleIT extends RunningClavis {
         String requestPath = submitted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
         assertThat(sam.get(requestPath).body()).contains("PENDING_APPROVAL");
 
-        Browser maria = signIn("maria.lopez@acme.test");
+        ConsoleBrowser maria = signIn("maria.lopez@acme.test");
         String inbox = maria.get("/inbox").body();
         Matcher link = REQUEST_LINK.matcher(inbox);
         assertThat(link.find()).as("the request is in Maria's inbox").isTrue();
@@ -65,12 +56,12 @@ class WebConsoleIT extends RunningClavis {
 
     @Test
     void anotherPersonsRequestIsNotFound() {
-        Browser sam = signIn("sam.taylor@acme.test");
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
         String app = sam.get("/portal/apps/hubspot").body();
         var submitted = sam.post("/requests", app, Map.of("app", "hubspot", "role", "user", "duration", "permanent", "justification", "sales demo"));
         String requestPath = submitted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
 
-        Browser daniel = signIn("daniel.kim@acme.test");
+        ConsoleBrowser daniel = signIn("daniel.kim@acme.test");
         assertThat(daniel.get(requestPath).statusCode()).isEqualTo(404);
     }
 
@@ -82,7 +73,7 @@ class WebConsoleIT extends RunningClavis {
 
     @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
-        Browser sam = signIn("sam.taylor@acme.test");
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
         var forged = sam.send(HttpRequest.newBuilder(sam.uri("/requests"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("app=github&role=admin&duration=PT1H")));
@@ -92,7 +83,7 @@ class WebConsoleIT extends RunningClavis {
 
     @Test
     void pagesNeedSignInAndTheApiStillNeedsItsToken() {
-        var anonymous = new Browser();
+        var anonymous = new ConsoleBrowser(port);
         var page = anonymous.get("/portal");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
@@ -100,48 +91,7 @@ class WebConsoleIT extends RunningClavis {
         assertThat(admin().get("/api/v1/catalog").status()).isEqualTo(200);
     }
 
-    private Browser signIn(String email) {
-        var browser = new Browser();
-        String page = browser.get("/signin").body();
-        assertThat(page).contains(email);
-        var signedIn = browser.post("/signin/demo", page, Map.of("email", email));
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        return browser;
-    }
-
-    /** An HTTP client that keeps cookies and does not follow redirects, as a test wants to see them. */
-    private final class Browser {
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).GET());
-        }
-
-        /** Posts a form with the CSRF token of the page it was on. */
-        HttpResponse<String> post(String path, String fromPage, Map<String, String> fields) {
-            Matcher csrf = CSRF.matcher(fromPage);
-            assertThat(csrf.find()).as("the page carries a CSRF token").isTrue();
-            var form = new LinkedHashMap<>(fields);
-            form.put("_csrf", csrf.group(1));
-            String body = form.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (Exception e) {
-                throw new AssertionError("the console does not answer: " + e.getMessage(), e);
-            }
-        }
+    private ConsoleBrowser signIn(String email) {
+        return ConsoleBrowser.signedInAs(port, email);
     }
 }
