@@ -1,0 +1,87 @@
+package dev.clavis.web.internal;
+
+import dev.clavis.catalog.AccessDuration;
+import dev.clavis.catalog.Catalog;
+import dev.clavis.catalog.CatalogService;
+import dev.clavis.catalog.Risk;
+import dev.clavis.catalog.Role;
+import dev.clavis.directory.Directory;
+import dev.clavis.directory.Person;
+import dev.clavis.grant.Grant;
+import dev.clavis.grant.Grants;
+import dev.clavis.request.AccessRequestView;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts together an inbox item: the request, the beneficiary as the directory knows them (department,
+ * title, manager) and their access to the same app. A few reads by id per item; the inbox shows a
+ * bounded number of items.
+ */
+@Component
+class InboxItems {
+
+    private final CatalogService catalog;
+    private final Directory directory;
+    private final Grants grants;
+    private final Clock clock;
+
+    InboxItems(CatalogService catalog, Directory directory, Grants grants, Clock clock) {
+        this.catalog = catalog;
+        this.directory = directory;
+        this.grants = grants;
+        this.clock = clock;
+    }
+
+    InboxItem of(AccessRequestView request) {
+        Catalog current = catalog.current();
+        Optional<Role> role = current.role(request.app(), request.role());
+        Optional<Person> beneficiary = directory.person(request.beneficiary().id());
+        Optional<Person> manager = beneficiary.map(Person::managerId).flatMap(directory::person);
+        Instant since = waitingSince(request);
+        Instant now = clock.instant();
+        List<String> access = grants.inEffectFor(request.beneficiary().id()).stream()
+                .filter(g -> g.role().appId().equals(request.app()))
+                .map(g -> held(g, current, now))
+                .toList();
+        return new InboxItem(request, what(current, request), role.map(r -> r.risk().value()).orElse("unknown"),
+                role.map(r -> r.risk() == Risk.LOW).orElse(false), AccessDuration.describe(request.duration()), stage(request),
+                TimeText.span(java.time.Duration.between(since, now.isAfter(since) ? now : since)), TimeText.absolute(since),
+                beneficiary.map(Person::department).orElse(null), beneficiary.map(Person::title).orElse(null),
+                manager.map(Person::displayName).orElse(null), access);
+    }
+
+    static String what(Catalog current, AccessRequestView request) {
+        return current.app(request.app()).map(a -> a.name()).orElse(request.app()) + " / "
+                + current.role(request.app(), request.role()).map(r -> r.name() == null ? r.id() : r.name()).orElse(request.role());
+    }
+
+    /** The current stage opened when the timeline last says so; a request not yet staged waits since it was made. */
+    private static Instant waitingSince(AccessRequestView request) {
+        Instant since = request.createdAt();
+        for (AccessRequestView.TimelineEntry entry : request.timeline()) {
+            if (entry.kind().equals("stage.opened")) {
+                since = entry.at();
+            }
+        }
+        return since;
+    }
+
+    private static String stage(AccessRequestView request) {
+        return request.approvals().stream().filter(s -> "WAITING".equals(s.status())).findFirst()
+                .map(s -> "stage " + s.stage() + " of " + request.approvals().size() + ": " + s.rule()
+                        + (s.escalation() == 0 ? "" : s.escalation() == 1 ? " (fell to the app owners)" : " (fell to the admins)"))
+                .orElse(request.status());
+    }
+
+    private static String held(Grant grant, Catalog current, Instant now) {
+        String role = current.role(grant.role()).map(r -> r.name() == null ? r.id() : r.name()).orElse(grant.role().roleId());
+        if (grant.expiresAt() != null) {
+            return role + " (expires " + TimeText.countdown(grant.expiresAt(), now) + ")";
+        }
+        return role + (grant.status().name().equals("PENDING") ? " (being granted)" : " (permanent)");
+    }
+}
