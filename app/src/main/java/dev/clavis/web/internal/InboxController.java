@@ -122,7 +122,7 @@ class InboxController {
     }
 
     private String page(WebUser me, List<Outcome> outcomes, Model model) {
-        List<InboxItem> waiting = requests.awaitingDecisionOf(me.personId(), INBOX_SIZE).stream().map(items::of).toList();
+        List<InboxItem> waiting = items.of(requests.awaitingDecisionOf(me.personId(), INBOX_SIZE));
         model.addAttribute("me", me);
         model.addAttribute("waiting", waiting);
         model.addAttribute("anyLowRisk", waiting.stream().anyMatch(InboxItem::lowRisk));

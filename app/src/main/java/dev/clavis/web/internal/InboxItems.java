@@ -11,14 +11,18 @@ import dev.clavis.grant.Grant;
 import dev.clavis.grant.Grants;
 import dev.clavis.request.AccessRequestView;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts together an inbox item: the request, the beneficiary as the directory knows them (department,
- * title, manager) and their access to the same app. A few reads by id per item; the inbox shows a
+ * Puts together inbox items: the request, the beneficiary as the directory knows them (department,
+ * title, manager) and their access to the same app. One read of grants per item; the inbox shows a
  * bounded number of items.
  */
 @Component
@@ -36,20 +40,31 @@ class InboxItems {
         this.clock = clock;
     }
 
-    InboxItem of(AccessRequestView request) {
+    /** The beneficiaries and their managers are read together, two reads for the whole inbox. */
+    List<InboxItem> of(List<AccessRequestView> waiting) {
+        Map<UUID, Person> beneficiaries = directory.people(waiting.stream().map(r -> r.beneficiary().id()).toList());
+        Map<UUID, Person> managers = directory.people(beneficiaries.values().stream().map(Person::managerId)
+                .filter(Objects::nonNull).toList());
         Catalog current = catalog.current();
-        Optional<Role> role = current.role(request.app(), request.role());
-        Optional<Person> beneficiary = directory.person(request.beneficiary().id());
-        Optional<Person> manager = beneficiary.map(Person::managerId).flatMap(directory::person);
-        Instant since = waitingSince(request);
         Instant now = clock.instant();
+        return waiting.stream().map(request -> {
+            Optional<Person> beneficiary = Optional.ofNullable(beneficiaries.get(request.beneficiary().id()));
+            Optional<Person> manager = beneficiary.map(Person::managerId).map(managers::get);
+            return item(request, beneficiary, manager, current, now);
+        }).toList();
+    }
+
+    private InboxItem item(AccessRequestView request, Optional<Person> beneficiary, Optional<Person> manager, Catalog current,
+            Instant now) {
+        Optional<Role> role = current.role(request.app(), request.role());
+        Instant since = waitingSince(request);
         List<String> access = grants.inEffectFor(request.beneficiary().id()).stream()
                 .filter(g -> g.role().appId().equals(request.app()))
                 .map(g -> held(g, current, now))
                 .toList();
         return new InboxItem(request, what(current, request), role.map(r -> r.risk().value()).orElse("unknown"),
                 role.map(r -> r.risk() == Risk.LOW).orElse(false), AccessDuration.describe(request.duration()), stage(request),
-                TimeText.span(java.time.Duration.between(since, now.isAfter(since) ? now : since)), TimeText.absolute(since),
+                TimeText.span(Duration.between(since, now.isAfter(since) ? now : since)), TimeText.absolute(since),
                 beneficiary.map(Person::department).orElse(null), beneficiary.map(Person::title).orElse(null),
                 manager.map(Person::displayName).orElse(null), access);
     }
