@@ -107,11 +107,13 @@ class AccessController {
     private String page(WebUser me, @Nullable UUID refusedGrant, @Nullable Refusal refusal, Model model) {
         Catalog current = catalog.current();
         Instant now = clock.instant();
-        model.addAttribute("me", me);
-        model.addAttribute("grants", grants.inEffectFor(me.personId()).stream()
+        List<Line> lines = grants.inEffectFor(me.personId()).stream()
                 .map(g -> line(g, current, now, g.id().equals(refusedGrant) ? refusal : null))
-                .toList());
-        model.addAttribute("refusal", refusal);
+                .toList();
+        model.addAttribute("me", me);
+        model.addAttribute("grants", lines);
+        // a grant no longer in effect (given back twice) has no row to show its refusal at
+        model.addAttribute("refusal", lines.stream().anyMatch(l -> l.refusal() != null) ? null : refusal);
         return "web/access";
     }
 
