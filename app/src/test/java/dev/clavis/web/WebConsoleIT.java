@@ -203,6 +203,14 @@ class WebConsoleIT extends RunningClavis {
     }
 
     @Test
+    void theOwnersOwnRequestPreviewsTheFallbackToTheAdmins() {
+        Browser maria = signIn("maria.lopez@acme.test");
+        String path = maria.get("/portal/apps/github/roles/admin/path?duration=PT24H").body();
+        assertThat(path).as("Maria owns GitHub, and nobody approves their own request")
+                .contains("falls to the admins").contains("Priya Shah").contains("Tom Nguyen");
+    }
+
+    @Test
     void theCatalogSearchFindsAppsByTheirRoles() {
         Browser sam = signIn("sam.taylor@acme.test");
         String found = sam.get("/portal?q=responder").body();

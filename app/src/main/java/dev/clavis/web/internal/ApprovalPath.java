@@ -45,8 +45,9 @@ record ApprovalPath(String duration, String outcome, @Nullable String reason, Li
         List<String> names = stage.approvers().stream().limit(NAMES_SHOWN).map(PersonRef::displayName).toList();
         String fallback = switch (stage.escalation()) {
             case 0 -> null;
-            case 1 -> "falls to the app owners: " + ruleInWords(stage.rule()) + " names no one but you";
-            default -> "falls to the admins: neither " + ruleInWords(stage.rule()) + " nor the app owners name anyone but you";
+            case 1 -> "falls to the app owners: the rule '" + stage.rule() + "' leaves no one but you to ask";
+            default -> stage.rule().equals("app_owner") ? "falls to the admins: the app owners are no one but you"
+                    : "falls to the admins: neither the rule '" + stage.rule() + "' nor the app owners leave anyone but you to ask";
         };
         String who = stage.approvers().isEmpty() ? "no one: the request would fail"
                 : stage.escalation() == 0 ? ruleInWords(stage.rule()) : stage.escalation() == 1 ? "the app owners" : "the admins";
