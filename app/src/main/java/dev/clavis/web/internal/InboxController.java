@@ -1,5 +1,6 @@
 package dev.clavis.web.internal;
 
+import dev.clavis.catalog.Catalog;
 import dev.clavis.catalog.CatalogService;
 import dev.clavis.catalog.Risk;
 import dev.clavis.platform.ConflictException;
@@ -106,8 +107,9 @@ class InboxController {
         } catch (NotFoundException missing) {
             return new Outcome(id, id.toString(), false, "There is no such request");
         }
-        String what = InboxItems.what(catalog.current(), view);
-        var risk = catalog.current().role(view.app(), view.role()).map(r -> r.risk());
+        Catalog current = catalog.current();
+        String what = InboxItems.what(current, view);
+        var risk = current.role(view.app(), view.role()).map(r -> r.risk());
         if (risk.isEmpty() || risk.get() != Risk.LOW) {
             return new Outcome(id, what, false, "Not approved: the role is " + risk.map(Risk::value).orElse("no longer in the catalog")
                     + ", and only low-risk requests are approved in bulk; decide it on its own");

@@ -13,6 +13,7 @@ import dev.clavis.request.AccessRequestView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts together inbox items: the request, the beneficiary as the directory knows them (department,
- * title, manager) and their access to the same app. One read of grants per item; the inbox shows a
- * bounded number of items.
+ * title, manager) and their access to the same app. One read of grants per person waiting; the inbox
+ * shows a bounded number of items.
  */
 @Component
 class InboxItems {
@@ -47,20 +48,23 @@ class InboxItems {
                 .filter(Objects::nonNull).toList());
         Catalog current = catalog.current();
         Instant now = clock.instant();
+        // one person often waits on several requests: their grants are read once
+        Map<UUID, List<Grant>> grantsOf = new HashMap<>();
         return waiting.stream().map(request -> {
             Optional<Person> beneficiary = Optional.ofNullable(beneficiaries.get(request.beneficiary().id()));
             Optional<Person> manager = beneficiary.map(Person::managerId).map(managers::get);
-            return item(request, beneficiary, manager, current, now);
+            List<Grant> held = grantsOf.computeIfAbsent(request.beneficiary().id(), grants::inEffectFor);
+            return item(request, beneficiary, manager, held, current, now);
         }).toList();
     }
 
-    private InboxItem item(AccessRequestView request, Optional<Person> beneficiary, Optional<Person> manager, Catalog current,
-            Instant now) {
+    private InboxItem item(AccessRequestView request, Optional<Person> beneficiary, Optional<Person> manager, List<Grant> held,
+            Catalog current, Instant now) {
         Optional<Role> role = current.role(request.app(), request.role());
         Instant since = waitingSince(request);
-        List<String> access = grants.inEffectFor(request.beneficiary().id()).stream()
+        List<String> access = held.stream()
                 .filter(g -> g.role().appId().equals(request.app()))
-                .map(g -> held(g, current, now))
+                .map(g -> describe(g, current, now))
                 .toList();
         return new InboxItem(request, what(current, request), role.map(r -> r.risk().value()).orElse("unknown"),
                 role.map(r -> r.risk() == Risk.LOW).orElse(false), AccessDuration.describe(request.duration()), stage(request),
@@ -92,7 +96,7 @@ class InboxItems {
                 .orElse(request.status());
     }
 
-    private static String held(Grant grant, Catalog current, Instant now) {
+    private static String describe(Grant grant, Catalog current, Instant now) {
         String role = current.role(grant.role()).map(r -> r.name() == null ? r.id() : r.name()).orElse(grant.role().roleId());
         if (grant.expiresAt() != null) {
             return role + " (expires " + TimeText.countdown(grant.expiresAt(), now) + ")";

@@ -1,6 +1,7 @@
 package dev.clavis.web.internal;
 
 import dev.clavis.catalog.AccessDuration;
+import dev.clavis.catalog.Catalog;
 import dev.clavis.catalog.CatalogService;
 import dev.clavis.request.AccessRequestView;
 import java.time.Clock;
@@ -26,10 +27,11 @@ class RequestPage {
     /** @param refusal why what was just tried on the request (a cancel, a decision) was refused, if it was */
     String render(AccessRequestView view, WebUser me, @Nullable Refusal refusal, Model model) {
         var now = clock.instant();
+        Catalog current = catalog.current();
         model.addAttribute("me", me);
         model.addAttribute("request", view);
-        model.addAttribute("what", InboxItems.what(catalog.current(), view));
-        model.addAttribute("risk", catalog.current().role(view.app(), view.role()).map(r -> r.risk().value()).orElse("unknown"));
+        model.addAttribute("what", InboxItems.what(current, view));
+        model.addAttribute("risk", current.role(view.app(), view.role()).map(r -> r.risk().value()).orElse("unknown"));
         model.addAttribute("duration", AccessDuration.describe(view.duration()));
         model.addAttribute("asked", TimeText.absolute(view.createdAt()) + " (" + TimeText.ago(view.createdAt(), now) + ")");
         model.addAttribute("timeline", view.timeline().stream()

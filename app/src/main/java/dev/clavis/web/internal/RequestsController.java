@@ -1,6 +1,7 @@
 package dev.clavis.web.internal;
 
 import dev.clavis.catalog.AccessDuration;
+import dev.clavis.catalog.Catalog;
 import dev.clavis.catalog.CatalogService;
 import dev.clavis.platform.ConflictException;
 import dev.clavis.platform.ForbiddenException;
@@ -46,8 +47,9 @@ class RequestsController {
     String myRequests(Authentication auth, Model model) {
         WebUser me = WebUser.of(auth);
         var now = clock.instant();
+        Catalog current = catalog.current();
         List<Line> lines = requests.of(me.personId(), MY_REQUESTS).stream()
-                .map(r -> new Line(r.id(), what(r), r.status(), AccessDuration.describe(r.duration()),
+                .map(r -> new Line(r.id(), InboxItems.what(current, r), r.status(), AccessDuration.describe(r.duration()),
                         TimeText.ago(r.createdAt(), now), TimeText.absolute(r.createdAt()),
                         !r.beneficiary().id().equals(me.personId()), r.beneficiary().displayName()))
                 .toList();
@@ -75,9 +77,5 @@ class RequestsController {
             response.setStatus(refusal.status().value());
             return page.render(view, me, refusal, model);
         }
-    }
-
-    private String what(AccessRequestView view) {
-        return InboxItems.what(catalog.current(), view);
     }
 }
