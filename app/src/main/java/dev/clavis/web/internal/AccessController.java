@@ -119,8 +119,7 @@ class AccessController {
 
     private static Line line(Grant grant, Catalog current, Instant now, @Nullable Refusal refusal) {
         Optional<Role> role = current.role(grant.role());
-        String what = current.app(grant.role().appId()).map(a -> a.name()).orElse(grant.role().appId()) + " / "
-                + role.map(r -> r.name() == null ? r.id() : r.name()).orElse(grant.role().roleId());
+        String what = CatalogNames.of(current, grant.role().appId(), grant.role().roleId());
         List<RoleCard.Choice> extensions = grant.expiresAt() == null ? List.of() : role.map(r -> r.durations().stream()
                 .filter(d -> !d.isPermanent()).map(d -> new RoleCard.Choice(d.toString(), d.spoken(), false)).toList()).orElse(List.of());
         Instant expires = grant.expiresAt();

@@ -72,16 +72,15 @@ class InboxController {
             if (!htmx) {
                 return "redirect:/requests/" + id;
             }
-            model.addAttribute("outcome", new Outcome(id, InboxItems.what(catalog.current(), decided), true,
-                    (choice == DecideAccessRequest.Decision.APPROVE ? "You approved it; it is now " : "You denied it; it is now ")
-                            + decided.status()));
+            String done = choice == DecideAccessRequest.Decision.APPROVE ? "You approved it; it is now " : "You denied it; it is now ";
+            model.addAttribute("outcome", new Outcome(id, what(view), true, done + decided.status()));
         } catch (InvalidInputException | ConflictException | ForbiddenException | NotFoundException refused) {
             Refusal refusal = Refusal.of(refused);
             if (!htmx) {
                 response.setStatus(refusal.status().value());
                 return requestPage.render(view, me, refusal, model);
             }
-            model.addAttribute("outcome", new Outcome(id, InboxItems.what(catalog.current(), view), false, refusal.message()));
+            model.addAttribute("outcome", new Outcome(id, what(view), false, refusal.message()));
         }
         return "web/inbox :: outcome";
     }
@@ -108,7 +107,7 @@ class InboxController {
             return new Outcome(id, id.toString(), false, "There is no such request");
         }
         Catalog current = catalog.current();
-        String what = InboxItems.what(current, view);
+        String what = CatalogNames.of(current, view.app(), view.role());
         var risk = current.role(view.app(), view.role()).map(r -> r.risk());
         if (risk.isEmpty() || risk.get() != Risk.LOW) {
             return new Outcome(id, what, false, "Not approved: the role is " + risk.map(Risk::value).orElse("no longer in the catalog")
@@ -121,6 +120,10 @@ class InboxController {
         } catch (InvalidInputException | ConflictException | ForbiddenException refused) {
             return new Outcome(id, what, false, refused.getMessage());
         }
+    }
+
+    private String what(AccessRequestView view) {
+        return CatalogNames.of(catalog.current(), view.app(), view.role());
     }
 
     private String page(WebUser me, List<Outcome> outcomes, Model model) {

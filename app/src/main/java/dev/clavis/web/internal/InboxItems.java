@@ -66,16 +66,12 @@ class InboxItems {
                 .filter(g -> g.role().appId().equals(request.app()))
                 .map(g -> describe(g, current, now))
                 .toList();
-        return new InboxItem(request, what(current, request), role.map(r -> r.risk().value()).orElse("unknown"),
-                role.map(r -> r.risk() == Risk.LOW).orElse(false), AccessDuration.describe(request.duration()), stage(request),
+        return new InboxItem(request, CatalogNames.of(current, request.app(), request.role()),
+                role.map(r -> r.risk().value()).orElse("unknown"), role.map(r -> r.risk() == Risk.LOW).orElse(false),
+                AccessDuration.describe(request.duration()), stage(request),
                 TimeText.span(Duration.between(since, now.isAfter(since) ? now : since)), TimeText.absolute(since),
                 beneficiary.map(Person::department).orElse(null), beneficiary.map(Person::title).orElse(null),
                 manager.map(Person::displayName).orElse(null), access);
-    }
-
-    static String what(Catalog current, AccessRequestView request) {
-        return current.app(request.app()).map(a -> a.name()).orElse(request.app()) + " / "
-                + current.role(request.app(), request.role()).map(r -> r.name() == null ? r.id() : r.name()).orElse(request.role());
     }
 
     /** The current stage opened when the timeline last says so; a request not yet staged waits since it was made. */
@@ -97,7 +93,7 @@ class InboxItems {
     }
 
     private static String describe(Grant grant, Catalog current, Instant now) {
-        String role = current.role(grant.role()).map(r -> r.name() == null ? r.id() : r.name()).orElse(grant.role().roleId());
+        String role = CatalogNames.role(current, grant.role());
         if (grant.expiresAt() != null) {
             return role + " (expires " + TimeText.countdown(grant.expiresAt(), now) + ")";
         }

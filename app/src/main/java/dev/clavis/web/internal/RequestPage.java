@@ -30,7 +30,7 @@ class RequestPage {
         Catalog current = catalog.current();
         model.addAttribute("me", me);
         model.addAttribute("request", view);
-        model.addAttribute("what", InboxItems.what(current, view));
+        model.addAttribute("what", CatalogNames.of(current, view.app(), view.role()));
         model.addAttribute("risk", current.role(view.app(), view.role()).map(r -> r.risk().value()).orElse("unknown"));
         model.addAttribute("duration", AccessDuration.describe(view.duration()));
         model.addAttribute("asked", TimeText.absolute(view.createdAt()) + " (" + TimeText.ago(view.createdAt(), now) + ")");

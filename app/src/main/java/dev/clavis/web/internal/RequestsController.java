@@ -49,7 +49,8 @@ class RequestsController {
         var now = clock.instant();
         Catalog current = catalog.current();
         List<Line> lines = requests.of(me.personId(), MY_REQUESTS).stream()
-                .map(r -> new Line(r.id(), InboxItems.what(current, r), r.status(), AccessDuration.describe(r.duration()),
+                .map(r -> new Line(r.id(), CatalogNames.of(current, r.app(), r.role()), r.status(),
+                        AccessDuration.describe(r.duration()),
                         TimeText.ago(r.createdAt(), now), TimeText.absolute(r.createdAt()),
                         !r.beneficiary().id().equals(me.personId()), r.beneficiary().displayName()))
                 .toList();
