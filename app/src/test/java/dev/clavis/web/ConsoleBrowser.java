@@ -10,10 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The console over HTTP as a browser speaks it: an HTTP client that keeps cookies and does not follow
@@ -50,19 +52,23 @@ final class ConsoleBrowser {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    /** Posts a form with the CSRF token of the page it was on. */
-    HttpResponse<String> post(String path, String fromPage, Map<String, String> fields) {
+    /**
+     * Posts a form with the CSRF token of the page it was on. A field's value may be a list: the field
+     * is sent once per element, as ticked checkboxes are.
+     */
+    HttpResponse<String> post(String path, String fromPage, Map<String, ?> fields) {
         Matcher csrf = CSRF.matcher(fromPage);
         assertThat(csrf.find()).as("the page carries a CSRF token").isTrue();
-        var form = new LinkedHashMap<>(fields);
+        var form = new LinkedHashMap<String, Object>(fields);
         form.put("_csrf", csrf.group(1));
         return postForm(path, form);
     }
 
     /** Posts exactly these fields, with no CSRF token unless one is among them. */
-    HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    HttpResponse<String> postForm(String path, Map<String, ?> fields) {
         String body = fields.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .flatMap(e -> (e.getValue() instanceof List<?> values ? values.stream() : Stream.of(e.getValue()))
+                        .map(value -> e.getKey() + "=" + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -45,10 +45,10 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser>, Authen
         OidcUser proven = provider.loadUser(request);
         String email = proven.getEmail();
         if (email == null || email.isBlank()) {
-            throw refused(Refusal.NO_EMAIL, proven.getSubject());
+            throw refused(SignInRefusal.NO_EMAIL, proven.getSubject());
         }
         if (settings.requireVerifiedEmail() && !Boolean.TRUE.equals(proven.getEmailVerified())) {
-            throw refused(Refusal.UNVERIFIED, email);
+            throw refused(SignInRefusal.UNVERIFIED, email);
         }
         try {
             return new PersonOidcUser(proven, signIn.userFor(email));
@@ -68,10 +68,10 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser>, Authen
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        Refusal refusal = exception instanceof OAuth2AuthenticationException oauth
-                ? Refusal.ofCode(oauth.getError().getErrorCode()).orElse(Refusal.FAILED)
-                : Refusal.FAILED;
-        if (refusal == Refusal.FAILED) {
+        SignInRefusal refusal = exception instanceof OAuth2AuthenticationException oauth
+                ? SignInRefusal.ofCode(oauth.getError().getErrorCode()).orElse(SignInRefusal.FAILED)
+                : SignInRefusal.FAILED;
+        if (refusal == SignInRefusal.FAILED) {
             log.warn("OpenID Connect sign-in failed: {}", exception.getMessage());
         }
         var session = request.getSession(false);
@@ -81,7 +81,7 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser>, Authen
         response.sendRedirect(request.getContextPath() + "/signin?refused=" + refusal.code());
     }
 
-    private static OAuth2AuthenticationException refused(Refusal refusal, String who) {
+    private static OAuth2AuthenticationException refused(SignInRefusal refusal, String who) {
         log.info("OpenID Connect sign-in of {} refused: {}", who, refusal.code());
         return new OAuth2AuthenticationException(new OAuth2Error(refusal.code()), refusal.message());
     }

@@ -1,38 +1,35 @@
 package dev.clavis.web.internal;
 
-import java.util.Arrays;
-import java.util.Optional;
+import dev.clavis.platform.ConflictException;
+import dev.clavis.platform.ForbiddenException;
+import dev.clavis.platform.InvalidInputException;
+import dev.clavis.platform.NotFoundException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
 
-/** Why someone who proved who they are still may not sign in, as the sign-in page explains it. */
-enum Refusal {
+/**
+ * A module's refusal (bad input, a conflict, a forbidden act, something not there), as a page shows it:
+ * the module's own message, and the status the page answers with. Nothing was changed.
+ *
+ * @param fields each bad field's message, for bad input naming several
+ */
+record Refusal(HttpStatus status, String message, List<String> fields) {
 
-    NO_EMAIL("no-email", "Your sign-in provider did not tell Clavis your email address. Ask IT to release the email claim to Clavis."),
-    UNVERIFIED("unverified", "Your sign-in provider has not verified your email address, so Clavis cannot tell who you are. "
-            + "Ask IT to verify it."),
-    UNKNOWN("unknown", "No one with your email address is in Clavis's directory. If you joined recently, try again after "
-            + "the next directory sync, or ask IT."),
-    DEPARTED("departed", "Your account is no longer active in the directory."),
-    UNAVAILABLE("unavailable", "The sign-in provider does not answer just now. Try again in a minute."),
-    FAILED("failed", "Sign-in did not complete. Try again.");
-
-    private final String code;
-    private final String message;
-
-    Refusal(String code, String message) {
-        this.code = code;
-        this.message = message;
-    }
-
-    /** How the refusal travels in the sign-in page's URL. */
-    String code() {
-        return code;
-    }
-
-    String message() {
-        return message;
-    }
-
-    static Optional<Refusal> ofCode(String code) {
-        return Arrays.stream(values()).filter(refusal -> refusal.code.equals(code)).findFirst();
+    /** @throws RuntimeException {@code refused} itself, when it is not one of the modules' refusals */
+    static Refusal of(RuntimeException refused) {
+        if (refused instanceof InvalidInputException invalid) {
+            return new Refusal(HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.errors().size() < 2 ? List.of()
+                    : invalid.errors().stream().map(e -> e.field() + " " + e.message()).toList());
+        }
+        if (refused instanceof ConflictException) {
+            return new Refusal(HttpStatus.CONFLICT, refused.getMessage(), List.of());
+        }
+        if (refused instanceof ForbiddenException) {
+            return new Refusal(HttpStatus.FORBIDDEN, refused.getMessage(), List.of());
+        }
+        if (refused instanceof NotFoundException) {
+            return new Refusal(HttpStatus.NOT_FOUND, refused.getMessage(), List.of());
+        }
+        throw refused;
     }
 }

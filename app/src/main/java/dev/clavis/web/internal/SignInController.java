@@ -42,10 +42,10 @@ class SignInController {
         List<Person> people = demo.enabled()
                 ? settings.demoPeople().stream().map(directory::personByEmail).flatMap(Optional::stream).toList()
                 : List.of();
-        Optional<Refusal> refusal = refused == null ? Optional.empty() : Refusal.ofCode(refused);
-        refusal.ifPresent(reason -> response.setStatus(reason == Refusal.UNAVAILABLE
+        Optional<SignInRefusal> refusal = refused == null ? Optional.empty() : SignInRefusal.ofCode(refused);
+        refusal.ifPresent(reason -> response.setStatus(reason == SignInRefusal.UNAVAILABLE
                 ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.FORBIDDEN.value()));
-        model.addAttribute("refusal", refusal.map(Refusal::message).orElse(null));
+        model.addAttribute("refusal", refusal.map(SignInRefusal::message).orElse(null));
         model.addAttribute("oidc", provider.enabled() ? provider.displayName() : null);
         model.addAttribute("demo", demo.enabled());
         model.addAttribute("people", people);
@@ -60,7 +60,7 @@ class SignInController {
         }
         return provider.answers()
                 ? "redirect:" + OidcProvider.AUTHORIZATION_BASE + "/" + OidcProvider.REGISTRATION_ID
-                : "redirect:/signin?refused=" + Refusal.UNAVAILABLE.code();
+                : "redirect:/signin?refused=" + SignInRefusal.UNAVAILABLE.code();
     }
 
     @PostMapping("/signin/demo")

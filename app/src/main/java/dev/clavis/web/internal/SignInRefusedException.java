@@ -3,14 +3,14 @@ package dev.clavis.web.internal;
 /** A sign-in that may not go ahead, with the reason the person is shown. */
 final class SignInRefusedException extends RuntimeException {
 
-    private final Refusal refusal;
+    private final SignInRefusal refusal;
 
-    SignInRefusedException(Refusal refusal) {
+    SignInRefusedException(SignInRefusal refusal) {
         super(refusal.code());
         this.refusal = refusal;
     }
 
-    Refusal refusal() {
+    SignInRefusal refusal() {
         return refusal;
     }
 }

@@ -40,9 +40,9 @@ class WebSignIn {
      */
     WebUser userFor(String email) {
         Person person = directory.personByEmail(email.strip())
-                .orElseThrow(() -> new SignInRefusedException(Refusal.UNKNOWN));
+                .orElseThrow(() -> new SignInRefusedException(SignInRefusal.UNKNOWN));
         if (person.status() != PersonStatus.ACTIVE) {
-            throw new SignInRefusedException(Refusal.DEPARTED);
+            throw new SignInRefusedException(SignInRefusal.DEPARTED);
         }
         Set<String> groups = directory.groupNamesOf(person.id());
         return new WebUser(person.id(), person.email(), person.displayName(),
