@@ -2,20 +2,17 @@ package dev.clavis.request.internal;
 
 import dev.clavis.grant.GrantFigures;
 import dev.clavis.grant.Grants;
-import dev.clavis.platform.Percentiles;
+import dev.clavis.request.RequestFigures;
+import dev.clavis.request.RequestFigures.TimeToAccess;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,13 +27,13 @@ class MetricsController {
     private static final Duration WINDOW = Duration.ofDays(90);
     private static final Duration REFRESH = Duration.ofSeconds(30);
 
-    private final JdbcClient jdbc;
+    private final RequestFigures requests;
     private final Grants grants;
     private final Clock clock;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
 
-    MetricsController(JdbcClient jdbc, Grants grants, Clock clock, MeterRegistry registry) {
-        this.jdbc = jdbc;
+    MetricsController(RequestFigures requests, Grants grants, Clock clock, MeterRegistry registry) {
+        this.requests = requests;
         this.grants = grants;
         this.clock = clock;
         Gauge.builder("clavis.requests.automation.rate", () -> cached().summary().automationRate()).register(registry);
@@ -83,20 +80,9 @@ class MetricsController {
     }
 
     private Summary compute() {
-        OffsetDateTime since = clock.instant().minus(WINDOW).atOffset(ZoneOffset.UTC);
-        record Granted(boolean automatic, Duration waited) {}
-        List<Granted> granted = jdbc.sql("""
-                        select automatic, created_at, granted_at from access_request
-                        where granted_at is not null and extends_grant_id is null and created_at > :since""")
-                .param("since", since)
-                .query((rs, n) -> new Granted(rs.getBoolean(1), Duration.between(
-                        rs.getObject(2, OffsetDateTime.class), rs.getObject(3, OffsetDateTime.class))))
-                .list();
-        long automatic = granted.stream().filter(Granted::automatic).count();
-        List<Duration> waits = granted.stream().map(Granted::waited).toList();
+        TimeToAccess granted = requests.grantedSince(clock.instant().minus(WINDOW));
         GrantFigures figures = grants.figures();
-        return new Summary(granted.isEmpty() ? 0 : (double) automatic / granted.size(), granted.size(),
-                Percentiles.of(waits, 50), Percentiles.of(waits, 95), figures.activeGrants(),
+        return new Summary(granted.automationRate(), granted.granted(), granted.p50(), granted.p95(), figures.activeGrants(),
                 figures.standingPrivilegedGrants(), figures.revocationLagP95());
     }
 
