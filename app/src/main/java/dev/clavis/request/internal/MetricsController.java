@@ -1,9 +1,7 @@
 package dev.clavis.request.internal;
 
-import dev.clavis.grant.GrantFigures;
-import dev.clavis.grant.Grants;
-import dev.clavis.request.RequestFigures;
-import dev.clavis.request.RequestFigures.TimeToAccess;
+import dev.clavis.request.GovernanceMetrics;
+import dev.clavis.request.GovernanceMetrics.Summary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,24 +15,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The figures that say whether access governance works: how much is automated, how long people wait,
- * how much standing privilege there is, how late removals are. Also served to Prometheus, recomputed
- * at most every 30 s so scraping stays cheap.
+ * The governance figures over the API. Also served to Prometheus, recomputed at most every 30 s so
+ * scraping stays cheap.
  */
 @RestController
 class MetricsController {
 
-    private static final Duration WINDOW = Duration.ofDays(90);
     private static final Duration REFRESH = Duration.ofSeconds(30);
 
-    private final RequestFigures requests;
-    private final Grants grants;
+    private final GovernanceMetrics metrics;
     private final Clock clock;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
 
-    MetricsController(RequestFigures requests, Grants grants, Clock clock, MeterRegistry registry) {
-        this.requests = requests;
-        this.grants = grants;
+    MetricsController(GovernanceMetrics metrics, Clock clock, MeterRegistry registry) {
+        this.metrics = metrics;
         this.clock = clock;
         Gauge.builder("clavis.requests.automation.rate", () -> cached().summary().automationRate()).register(registry);
         Gauge.builder("clavis.grants.active", () -> cached().summary().activeGrants()).register(registry);
@@ -45,17 +39,14 @@ class MetricsController {
                 .register(registry);
     }
 
-    record Summary(double automationRate, long granted, @Nullable Duration timeToAccessP50, @Nullable Duration timeToAccessP95,
-            long activeGrants, long standingPrivilegedGrants, @Nullable Duration revocationLagP95) {}
-
     private record Cached(Instant at, Summary summary) {}
 
     /** Over the last 90 days. */
     @GetMapping("/api/v1/metrics/summary")
     Map<String, Object> summary() {
-        Summary s = compute();
+        Summary s = metrics.summary();
         var body = new LinkedHashMap<String, Object>();
-        body.put("window", WINDOW.toString());
+        body.put("window", GovernanceMetrics.WINDOW.toString());
         body.put("automationRate", s.automationRate());
         body.put("granted", s.granted());
         var timeToAccess = new LinkedHashMap<String, Object>();
@@ -73,17 +64,10 @@ class MetricsController {
     private Cached cached() {
         Cached current = cache.get();
         if (current == null || current.at().plus(REFRESH).isBefore(clock.instant())) {
-            current = new Cached(clock.instant(), compute());
+            current = new Cached(clock.instant(), metrics.summary());
             cache.set(current);
         }
         return current;
-    }
-
-    private Summary compute() {
-        TimeToAccess granted = requests.grantedSince(clock.instant().minus(WINDOW));
-        GrantFigures figures = grants.figures();
-        return new Summary(granted.automationRate(), granted.granted(), granted.p50(), granted.p95(), figures.activeGrants(),
-                figures.standingPrivilegedGrants(), figures.revocationLagP95());
     }
 
     private static @Nullable String text(@Nullable Duration duration) {
