@@ -24,7 +24,7 @@
     var element = document.getElementById(id);
     if (!element) { return; }
     var instance = echarts.init(element, null, { renderer: 'svg' });
-    instance.setOption(Object.assign({ animation: false, grid: { left: 56, right: 16, top: 36, bottom: 28 },
+    instance.setOption(Object.assign({ animation: false, grid: { left: 56, right: 16, top: 52, bottom: 28 },
       tooltip: { trigger: 'axis' } }, option));
     window.addEventListener('resize', function () { instance.resize(); });
   }
@@ -41,7 +41,7 @@
   function draw(data) {
     var days = shortDays(data.days);
     chart('chart-outcomes', {
-      legend: { top: 0 },
+      legend: { top: 0, itemWidth: 12, itemHeight: 8, itemGap: 8, textStyle: { fontSize: 11 } },
       xAxis: { type: 'category', data: days },
       yAxis: { type: 'value', minInterval: 1 },
       series: Object.keys(data.requestsByOutcome).map(function (outcome) {
