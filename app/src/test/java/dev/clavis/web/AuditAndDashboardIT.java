@@ -34,6 +34,7 @@ class AuditAndDashboardIT extends RunningClavis {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static String approvedRequest;
+    private static String automaticRequest;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -60,6 +61,7 @@ class AuditAndDashboardIT extends RunningClavis {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(sam.get("/requests/" + id).body()).contains("<strong id=\"status\">GRANTED</strong>"));
         }
+        automaticRequest = member;
         approvedRequest = admin;
     }
 
@@ -133,6 +135,15 @@ class AuditAndDashboardIT extends RunningClavis {
         assertThat(evidence.get("request").get("id").asString()).isEqualTo(approvedRequest);
         assertThat(evidence.get("chain").get("valid").asBoolean()).isTrue();
         assertThat(daniel.get("/audit/requests/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theEvidenceOfARequestThePolicyGrantedSaysNoPersonDecided() {
+        var page = ConsoleBrowser.signedInAs(port, "daniel.kim@acme.test").get("/audit/requests/" + automaticRequest);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Approved automatically by the policy, with no person deciding.")
+                .contains("Approval: <span>automatic</span>").contains("request.approved");
     }
 
     @Test
