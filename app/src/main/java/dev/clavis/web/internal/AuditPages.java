@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -43,11 +44,12 @@ class AuditPages {
             @RequestParam(defaultValue = "") String to, @RequestParam(required = false) @Nullable Long before,
             Authentication auth, Model model, HttpServletResponse response) {
         var filter = new TrailFilter(type, actor, subject, from, to);
+        Optional<String> problem = filter.problem();
         model.addAttribute("me", WebUser.of(auth));
         model.addAttribute("filter", filter);
-        model.addAttribute("problem", filter.problem().orElse(null));
+        model.addAttribute("problem", problem.orElse(null));
         List<AuditEntry> entries = List.of();
-        if (filter.problem().isPresent()) {
+        if (problem.isPresent()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         } else {
             entries = trail.search(filter.query(before, directory));

@@ -1,6 +1,7 @@
 package dev.clavis.web.internal;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** A duration as people say it: "4 s", "12 min", "3 h 5 min", "2 d 4 h"; a dash for none. */
@@ -15,7 +16,7 @@ final class ReadableDuration {
         long seconds = duration.toSeconds();
         if (seconds < 60) {
             return duration.toMillis() < 10_000 && duration.toMillisPart() != 0
-                    ? String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0) : seconds + " s";
+                    ? String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0) : seconds + " s";
         }
         if (seconds < 3600) {
             return (seconds / 60) + " min";
