@@ -10,6 +10,7 @@
 
   function readable(seconds) {
     if (seconds === null || seconds === undefined) { return '–'; }
+    if (seconds < 1) { return Math.round(seconds * 100) / 100 + ' s'; }
     if (seconds < 60) { return Math.round(seconds * 10) / 10 + ' s'; }
     if (seconds < 3600) { return Math.round(seconds / 60) + ' min'; }
     if (seconds < 86400) { return Math.round(seconds / 360) / 10 + ' h'; }
@@ -23,7 +24,7 @@
   function chart(id, option) {
     var element = document.getElementById(id);
     if (!element) { return; }
-    var instance = echarts.init(element, null, { renderer: 'svg' });
+    var instance = echarts.init(element, null, { renderer: 'canvas' });
     instance.setOption(Object.assign({ animation: false, grid: { left: 56, right: 16, top: 52, bottom: 28 },
       tooltip: { trigger: 'axis' } }, option));
     window.addEventListener('resize', function () { instance.resize(); });
@@ -41,7 +42,7 @@
   function draw(data) {
     var days = shortDays(data.days);
     chart('chart-outcomes', {
-      legend: { top: 0, itemWidth: 12, itemHeight: 8, itemGap: 8, textStyle: { fontSize: 11 } },
+      legend: { top: 0, itemWidth: 12, itemHeight: 8, itemGap: 12, textStyle: { fontSize: 11 } },
       xAxis: { type: 'category', data: days },
       yAxis: { type: 'value', minInterval: 1 },
       series: Object.keys(data.requestsByOutcome).map(function (outcome) {

@@ -70,7 +70,7 @@ class AuditAndDashboardBrowserIT extends RunningClavis {
         new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(driver -> "drawn".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-charts")));
         assertThat(browser.findElement(By.id("automation-rate")).getText()).isEqualTo("67 %");
-        assertThat(browser.findElements(By.cssSelector("#chart-outcomes svg"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#chart-outcomes canvas"))).isNotEmpty();
         assertThat(browser.findElement(By.id("per-day")).getText()).contains("auto-approved");
         screenshot("dashboard");
 
