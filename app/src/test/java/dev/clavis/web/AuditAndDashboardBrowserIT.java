@@ -83,7 +83,7 @@ class AuditAndDashboardBrowserIT extends RunningClavis {
         screenshot("audit-verify");
 
         browser.get(url("/audit?subject=" + approved));
-        browser.findElement(By.linkText("request:" + approved)).click();
+        browser.findElement(By.cssSelector("#trail a[title='request:" + approved + "']")).click();
         assertThat(browser.findElement(By.id("decisions")).getText()).contains("approve by Maria Lopez (maria.lopez@acme.test)");
         assertThat(browser.findElement(By.id("directory")).getText()).contains("PRESENT");
         screenshot("audit-evidence");
