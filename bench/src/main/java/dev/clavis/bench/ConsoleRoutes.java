@@ -17,7 +17,7 @@ final class ConsoleRoutes {
     static final List<String> SECTIONS = List.of("/portal", "/requests", "/access", "/inbox", "/reviews", "/admin", "/audit",
             "/dashboard");
 
-    private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#]*)\"");
+    private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#]*)(?:#[^\"]*)?\"");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
