@@ -112,12 +112,16 @@ class AuditAndDashboardIT extends RunningClavis {
     }
 
     @Test
-    void aDateThatIsNotADateIsExplainedAndShowsNothing() {
+    void aDateThatIsNotADateOrAPageThatIsNotAPageIsExplainedAndShowsNothing() {
         var answer = ConsoleBrowser.signedInAs(port, "daniel.kim@acme.test").get("/audit?from=last+tuesday");
 
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("must be a date such as 2026-11-01, not &#39;last tuesday&#39;");
         assertThat(entries(answer.body())).isZero();
+
+        var page = ConsoleBrowser.signedInAs(port, "daniel.kim@acme.test").get("/audit?before=yesterday");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("is not a page of the trail; start again from the newest entries.");
     }
 
     @Test

@@ -41,9 +41,9 @@ class AuditPages {
     @GetMapping("/audit")
     String trail(@RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String actor,
             @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String from,
-            @RequestParam(defaultValue = "") String to, @RequestParam(required = false) @Nullable Long before,
+            @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "") String before,
             Authentication auth, Model model, HttpServletResponse response) {
-        var filter = new TrailFilter(type, actor, subject, from, to);
+        var filter = new TrailFilter(type, actor, subject, from, to, before);
         Optional<String> problem = filter.problem();
         model.addAttribute("me", WebUser.of(auth));
         model.addAttribute("filter", filter);
@@ -52,7 +52,7 @@ class AuditPages {
         if (problem.isPresent()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         } else {
-            entries = trail.search(filter.query(before, directory));
+            entries = trail.search(filter.query(directory));
         }
         boolean more = entries.size() > TrailFilter.PAGE_SIZE;
         List<AuditEntry> shown = more ? entries.subList(0, TrailFilter.PAGE_SIZE) : entries;

@@ -16,7 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The audit page's filters as a person types them: a type or a prefix ending in '.', an actor as
  * recorded or a person's email, a subject or a bare request id, and a range of UTC days.
  */
-record TrailFilter(String type, String actor, String subject, String from, String to) {
+record TrailFilter(String type, String actor, String subject, String from, String to, String before) {
 
     static final int PAGE_SIZE = 50;
 
@@ -26,6 +26,7 @@ record TrailFilter(String type, String actor, String subject, String from, Strin
         subject = subject.strip();
         from = from.strip();
         to = to.strip();
+        before = before.strip();
     }
 
     /** What is wrong with the filters, in words a person can act on; empty when they can be used. */
@@ -36,6 +37,9 @@ record TrailFilter(String type, String actor, String subject, String from, Strin
         if (!to.isEmpty() && day(to) == null) {
             return Optional.of("\"To\" must be a date such as 2026-11-30, not '" + to + "'.");
         }
+        if (!before.isEmpty() && !before.matches("\\d{1,18}")) {
+            return Optional.of("'" + before + "' is not a page of the trail; start again from the newest entries.");
+        }
         if (!from.isEmpty() && !to.isEmpty() && day(to).isBefore(day(from))) {
             return Optional.of("\"To\" is before \"From\": no entry can be in that range.");
         }
@@ -43,11 +47,11 @@ record TrailFilter(String type, String actor, String subject, String from, Strin
     }
 
     /** Newest first, the page before sequence {@code before} (or the newest page), one more than shown. */
-    AuditQuery query(@Nullable Long before, Directory directory) {
+    AuditQuery query(Directory directory) {
         return new AuditQuery(type.isEmpty() ? null : type, actor.isEmpty() ? null : recordedActor(directory), subjects(),
                 from.isEmpty() ? null : day(from).atStartOfDay().toInstant(ZoneOffset.UTC),
                 to.isEmpty() ? null : day(to).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-                before, true, PAGE_SIZE + 1);
+                before.isEmpty() ? null : Long.valueOf(before), true, PAGE_SIZE + 1);
     }
 
     /** The link to the next, older page with the same filters. */
