@@ -26,6 +26,9 @@ public interface AuditTrail {
     /** Recomputes the whole chain. */
     Verification verify();
 
+    /** The entries that match, in sequence order (oldest or newest first). */
+    List<AuditEntry> search(AuditQuery query);
+
     /** Every entry about one subject, oldest first. */
     List<AuditEntry> about(String subject);
 

@@ -12,6 +12,12 @@ public interface Directory {
 
     Optional<Person> person(UUID id);
 
+    /**
+     * The people among these ids the directory has, departed ones too, by id: one read for many people
+     * (a stage's approvers may be a whole department).
+     */
+    Map<UUID, Person> people(Collection<UUID> ids);
+
     /** Case-insensitive; a person still in the directory wins over a departed one with the same email. */
     Optional<Person> personByEmail(String email);
 

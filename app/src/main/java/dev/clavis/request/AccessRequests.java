@@ -16,6 +16,16 @@ public interface AccessRequests {
     AccessRequestView submit(SubmitAccessRequest command);
 
     /**
+     * Where {@link #submit} would send this request now, decided by the same checks and policy, storing
+     * nothing. A missing justification is not an error here: the person has not written it yet.
+     *
+     * @throws dev.clavis.platform.InvalidInputException as {@link #submit} does
+     * @throws dev.clavis.platform.ConflictException as {@link #submit} does
+     * @throws dev.clavis.platform.ForbiddenException as {@link #submit} does
+     */
+    ApprovalPreview preview(SubmitAccessRequest command);
+
+    /**
      * @throws dev.clavis.platform.ForbiddenException when the caller is not an approver of the current stage
      * @throws dev.clavis.platform.ConflictException when the request is not waiting for this decision
      */

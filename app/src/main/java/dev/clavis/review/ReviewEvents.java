@@ -15,7 +15,8 @@ public final class ReviewEvents {
      * A reviewer still has undecided items and the deadline is near: one event per reviewer, the
      * makings of a direct message or of one ticket per reviewer.
      */
-    public record ReviewReminderDue(UUID campaignId, String name, UUID reviewerId, long undecided, Instant deadline) {}
+    public record ReviewReminderDue(UUID campaignId, String name, UUID reviewerId, long undecided, Instant deadline,
+            Instant remindedAt) {}
 
     /** Undecided items moved to the next reviewer at the deadline; the campaign runs on until {@code newDeadline}. */
     public record ReviewCampaignEscalated(UUID campaignId, String name, long items, Instant newDeadline) {}

@@ -6,14 +6,26 @@ import static org.awaitility.Awaitility.await;
 import dev.clavis.connector.keycloak.testserver.KeycloakRealm;
 import dev.clavis.connector.keycloak.testserver.KeycloakServer;
 import dev.clavis.support.Api;
+import dev.clavis.web.Chromium;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -21,16 +33,23 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code CLAVIS_DIRECTORY=keycloak} against a real Keycloak: people and groups synced from a realm,
  * an auto-approved 20-second grant that puts the person in the Keycloak group, and its expiry that
- * takes them out again, each read from Keycloak itself.
+ * takes them out again, each read from Keycloak itself. The same Keycloak is the console's OpenID
+ * Connect provider: people sign in on its own login page, in Chromium.
  */
 class KeycloakAccessRequestIT extends RunningClavis {
 
     private static final Path DATA = newDataDir();
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String CONSOLE_CLIENT = "clavis-console";
+    private static final String PASSWORD = "Correct-Horse-42";
     private static KeycloakServer keycloak;
     private static KeycloakRealm realm;
     private static String secret;
     private static String labGroup;
     private static String kim;
+    private static String maria;
+    private static Path consoleSecret;
+    private ChromeDriver browser;
 
     /** Runs before Spring starts Clavis, which reads the realm's settings below. */
     @BeforeAll
@@ -39,10 +58,15 @@ class KeycloakAccessRequestIT extends RunningClavis {
         keycloak = KeycloakServer.start();
         realm = keycloak.createRealm("acme");
         secret = realm.createServiceClient("clavis", List.of("view-users", "manage-users", "view-events"));
-        realm.createPerson("maria.lopez@acme.test", "Maria", "Lopez", Map.of("department", "Engineering", "title", "Head of Engineering"));
+        maria = realm.createPerson("maria.lopez@acme.test", "Maria", "Lopez", Map.of("department", "Engineering", "title", "Head of Engineering"));
         kim = realm.createPerson("kim.lee@acme.test", "Kim", "Lee",
                 Map.of("department", "Engineering", "title", "Engineer", "manager", "maria.lopez@acme.test"));
         labGroup = realm.createGroup("lab-short", "short-lived lab access");
+        consoleSecret = secretFile(realm.createSignInClient(CONSOLE_CLIENT));
+        realm.setPassword(maria, PASSWORD);
+        realm.setEmailVerified(maria, true);
+        realm.addMember(realm.createGroup("clavis-admins", null), maria);
+        realm.setPassword(kim, PASSWORD);
     }
 
     @AfterAll
@@ -62,6 +86,107 @@ class KeycloakAccessRequestIT extends RunningClavis {
         registry.add("clavis.keycloak.realm", () -> realm.name());
         registry.add("clavis.keycloak.client-id", () -> "clavis");
         registry.add("clavis.keycloak.client-secret", () -> secret);
+        registry.add("clavis.web.oidc.issuer-uri", () -> keycloak.baseUrl() + "/realms/" + realm.name());
+        registry.add("clavis.web.oidc.client-id", () -> CONSOLE_CLIENT);
+        registry.add("clavis.web.oidc.client-secret-file", consoleSecret::toString);
+        registry.add("clavis.web.oidc.display-name", () -> "Keycloak");
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void peopleSignInToTheConsoleOnKeycloaksLoginPageAsTheDirectoryPersonTheyAre() {
+        assertThat(syncAndWait("").get("status").asString()).isEqualTo("SUCCEEDED");
+        realm.setRedirectUris(CONSOLE_CLIENT, List.of(url("/*")));
+        browser = Chromium.start();
+
+        signInAtKeycloak("kim.lee@acme.test");
+        assertThat(browser.getCurrentUrl()).contains("/signin?refused=unverified");
+        assertThat(browser.findElement(By.id("refusal")).getText()).contains("has not verified your email");
+        browser.get(url("/portal"));
+        assertThat(browser.getCurrentUrl()).as("no session after a refusal").endsWith("/signin");
+
+        realm.setEmailVerified(kim, true);
+        signInAtKeycloak("kim.lee@acme.test");
+        assertThat(browser.getCurrentUrl()).endsWith("/portal");
+        assertThat(browser.findElement(By.id("me")).getText()).isEqualTo("Kim Lee");
+        browser.manage().window().setSize(new Dimension(375, 800));
+        assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("at phone width the page does not scroll sideways").isTrue();
+        screenshot("portal-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        assertThat(browser.findElements(By.linkText("Admin"))).isEmpty();
+        browser.get(url("/admin/catalog"));
+        assertThat(browser.getPageSource()).doesNotContain("Catalog, version");
+
+        signInAtKeycloak("maria.lopez@acme.test");
+        assertThat(browser.findElement(By.id("me")).getText()).isEqualTo("Maria Lopez");
+        browser.findElement(By.linkText("Admin"));
+        browser.get(url("/admin/catalog"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Catalog, version");
+
+        browser.findElement(By.cssSelector(".signout button")).click();
+        awaitPage("back on the sign-in page after Keycloak's logout", driver -> driver.getCurrentUrl().equals(url("/signin")));
+        browser.findElement(By.id("signin-oidc")).click();
+        awaitPage("Keycloak asks for a password again: its session ended too",
+                driver -> !driver.findElements(By.id("username")).isEmpty());
+
+        String newHire = realm.createPerson("new.hire@acme.test", "New", "Hire", Map.of());
+        realm.setPassword(newHire, PASSWORD);
+        realm.setEmailVerified(newHire, true);
+        signInAtKeycloak("new.hire@acme.test");
+        assertThat(browser.findElement(By.id("refusal")).getText()).as("not synced yet").contains("No one with your email");
+    }
+
+    /** From a clean browser: the console's "Sign in with Keycloak", then Keycloak's own login form. */
+    private void signInAtKeycloak(String username) {
+        // every cookie, Keycloak's (path /realms/...) too: WebDriver's deleteAllCookies sees only this page's
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        browser.get(url("/signin"));
+        screenshot("signin-oidc");
+        browser.findElement(By.id("signin-oidc")).click();
+        awaitPage("Keycloak's login form", driver -> !driver.findElements(By.id("username")).isEmpty());
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        awaitPage("back in the console", driver -> driver.getCurrentUrl().startsWith(url("/"))
+                && !driver.getCurrentUrl().contains("/signin/oidc"));
+    }
+
+    /** Waits for the page, naming where the browser is instead if it does not come. */
+    private void awaitPage(String what, Function<WebDriver, Boolean> arrived) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .withMessage(() -> what + "; the browser is at " + browser.getCurrentUrl() + " showing: "
+                        + browser.findElement(By.tagName("body")).getText())
+                .until(arrived);
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static Path secretFile(String value) {
+        try {
+            Path file = Files.createTempFile(DATA, "oidc-client-secret", "");
+            Files.writeString(file, value + "\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import dev.clavis.support.Api;
 import dev.clavis.support.SignedSlack;
 import dev.clavis.support.SlackSimulator;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ abstract class SlackAppContract extends RunningClavis {
         registry.add("clavis.slack.api-base-url", slack::apiBaseUrl);
         registry.add("clavis.slack.per-conversation-interval", () -> "PT0.2S");
         registry.add("clavis.grants.remind-before", () -> "PT10S");
+        registry.add("clavis.reviews.remind-before", () -> "PT10S");
     }
 
     @BeforeAll
@@ -67,7 +69,7 @@ abstract class SlackAppContract extends RunningClavis {
                                 ? new String[] {"uid=maria.lopez," + PEOPLE, "uid=priya.shah," + PEOPLE}
                                 : new String[] {"uid=maria.lopez," + PEOPLE}));
             }
-            for (int i = 1; i <= 10; i++) {
+            for (int i = 1; i <= 11; i++) {
                 String uid = "slack.user" + i;
                 ldap.add("uid=" + uid + "," + PEOPLE, new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
                         new Attribute("uid", uid), new Attribute("cn", "Slack User " + i), new Attribute("sn", "User"),
@@ -355,6 +357,22 @@ abstract class SlackAppContract extends RunningClavis {
         slack().interaction(modalPayload("view_submission", user(10), modal, Map.of("duration", "PT30S"), null, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> Instant.parse(admin().get("/api/v1/grants?person=slack.user10@acme.test")
                 .json().get("items").get(0).get("expiresAt").asString()).isAfter(Instant.parse(before)));
+    }
+
+    @Test
+    void aReviewerIsRemindedInSlackOfTheItemsTheyHaveLeftBeforeTheDeadline() {
+        slack().command(user(11), "/request", "slacklab quick 1h", trigger(), workspace().responseUrl("quick-11"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin().get("/api/v1/grants?person=slack.user11@acme.test").json()
+                .get("items").size() == 1);
+        var created = admin().post("/api/v1/reviews", Api.json(Map.of("name", "Slack lab recertification",
+                "scope", Map.of("apps", List.of("slacklab")), "reviewers", "manager", "onNoDecision", "keep",
+                "deadline", Instant.now().plus(Duration.ofSeconds(25)).toString())));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        var reminder = await().atMost(Duration.ofSeconds(40)).until(() -> workspace().messagesTo(MARIA).stream()
+                .filter(m -> m.text().contains("Slack lab recertification")).findFirst().orElse(null), m -> m != null);
+
+        assertThat(reminder.text()).containsPattern("You have \\d+ access items? left to review").contains("Reviews");
     }
 
     // --- helpers

@@ -1,7 +1,6 @@
 package dev.clavis.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.clavis.it.RunningClavis;
 import java.io.IOException;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,8 +23,6 @@ class BrowserJourneyIT extends RunningClavis {
 
     private static final Path DATA = newDataDir();
     private static final int LDAP_PORT = newPort();
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private ChromeDriver browser;
@@ -39,15 +34,7 @@ class BrowserJourneyIT extends RunningClavis {
 
     @BeforeEach
     void startBrowser() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI must have chromium and chromium-driver installed (.ci/run installs them)");
-        }
-        assumeTrue(installed, "chromium and chromium-driver are not installed");
-        var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking",
-                        "--window-size=1280,900");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        browser = Chromium.start();
     }
 
     @AfterEach
@@ -58,27 +45,34 @@ class BrowserJourneyIT extends RunningClavis {
     }
 
     @Test
-    void anEmployeeRequestsTheManagerApprovesAndTheEmployeeSeesItGranted() throws IOException {
+    void theFormShowsWhoApprovesTheManagerApprovesInlineAndTheEmployeeSeesTheExpiryCountDown() throws IOException {
         signInAs("sam.taylor@acme.test");
         screenshot("portal");
         browser.findElement(By.linkText("GitHub")).click();
+        assertThat(browser.findElement(By.id("path-admin")).getText()).contains("Approved automatically");
         new Select(browser.findElement(By.id("duration-admin"))).selectByValue("PT6H");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> driver.findElement(By.id("path-admin")).getText().contains("Maria Lopez"));
+        assertThat(browser.findElement(By.id("path-admin")).getText()).contains("your manager").contains("6 hours");
         browser.findElement(By.id("justification-admin")).sendKeys("release night");
         screenshot("app");
         browser.findElement(By.id("request-admin")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("/requests/"));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("PENDING_APPROVAL");
         String requestUrl = browser.getCurrentUrl();
+        String id = requestUrl.substring(requestUrl.lastIndexOf('/') + 1);
         screenshot("request-pending");
 
         signInAs("maria.lopez@acme.test");
         browser.get(url("/inbox"));
+        assertThat(browser.findElement(By.id("item-" + id)).getText()).contains("Sam Taylor").contains("Engineering")
+                .contains("release night");
         screenshot("inbox");
-        browser.findElement(By.linkText("github / admin")).click();
-        browser.findElement(By.name("comment")).sendKeys("ok for the release");
-        browser.findElement(By.id("approve")).click();
+        browser.findElement(By.id("comment-" + id)).sendKeys("ok for the release");
+        browser.findElement(By.id("approve-" + id)).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(driver -> !driver.findElement(By.id("status")).getText().equals("PENDING_APPROVAL"));
+                .until(driver -> driver.findElement(By.id("item-" + id)).getText().contains("You approved it"));
+        assertThat(browser.getCurrentUrl()).as("decided in place, without leaving the inbox").endsWith("/inbox");
 
         signInAs("sam.taylor@acme.test");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
@@ -86,8 +80,9 @@ class BrowserJourneyIT extends RunningClavis {
             return driver.findElement(By.id("status")).getText().equals("GRANTED");
         });
         browser.get(url("/access"));
-        String access = browser.findElement(By.tagName("table")).getText();
-        assertThat(access).contains("github / admin").contains("ACTIVE").doesNotContain("permanent");
+        String access = browser.findElement(By.id("grants")).getText();
+        assertThat(access).contains("GitHub / admin").contains("ACTIVE").doesNotContain("permanent");
+        assertThat(browser.findElement(By.cssSelector("time.countdown")).getText()).matches("in 5 h \\d+ min");
         screenshot("my-access");
     }
 

@@ -7,22 +7,33 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchScope;
 import dev.clavis.it.RunningClavis;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +57,8 @@ class ReviewScreensIT extends RunningClavis {
     /** The group the HTTP facts review, never changed by them; and the one the browser journey removes someone from. */
     private static final String HTTP_GROUP = "web-rev-http";
     private static final String BROWSER_GROUP = "web-rev-browser";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -77,7 +90,7 @@ class ReviewScreensIT extends RunningClavis {
     @Test
     void aReviewerSeesHerItemsWithTheirSignalsRevokesOneInPlaceAndKeepsTheRestInBulk() {
         String campaign = startedInTheConsole("Signals and bulk", HTTP_GROUP);
-        ConsoleSession maria = ConsoleSession.signIn(port, MARIA);
+        ConsoleBrowser maria = ConsoleBrowser.signedInAs(port, MARIA);
 
         String page = maria.get("/reviews").body();
 
@@ -88,27 +101,23 @@ class ReviewScreensIT extends RunningClavis {
                 .doesNotContain("web.rev1@acme.test");
         assertThat(maria.get("/reviews/" + campaign + "?suggestion=revoke").body()).contains("web.rev1@acme.test");
         long first = itemOf(campaign, "web.rev1").get("id").asLong();
-        var row = maria.post("/reviews/" + campaign + "/items/" + first + "/decision", page,
-                List.of(Map.entry("decision", "revoke"), Map.entry("comment", "moved teams")), "HX-Request", "true");
+        var row = htmxPost(maria, "/reviews/" + campaign + "/items/" + first + "/decision", page,
+                "decision=revoke&comment=moved+teams");
         assertThat(row.statusCode()).isEqualTo(200);
         assertThat(row.body()).startsWith("<tr").contains("id=\"item-" + first + "\"").contains(">REVOKE</strong>")
                 .contains("moved teams").doesNotContain("<html");
 
-        var rest = new ArrayList<Map.Entry<String, String>>();
-        for (String uid : List.of("web.rev2", "web.rev3", "web.rev4")) {
-            rest.add(Map.entry("items", String.valueOf(itemOf(campaign, uid).get("id").asLong())));
-        }
-        rest.add(Map.entry("decision", "keep"));
-        rest.add(Map.entry("comment", "still on the team"));
-        var bulk = maria.post("/reviews/" + campaign + "/decisions", page, rest);
-        String after = maria.get(ConsoleSession.location(bulk)).body();
+        List<Long> rest = List.of("web.rev2", "web.rev3", "web.rev4").stream().map(uid -> itemOf(campaign, uid).get("id").asLong()).toList();
+        var bulk = maria.post("/reviews/" + campaign + "/decisions", page,
+                Map.of("items", rest, "decision", "keep", "comment", "still on the team"));
+        String after = maria.get(location(bulk)).body();
 
         assertThat(after).contains("3 item(s) decided: keep.").contains("4 of 4");
         assertThat(maria.get("/reviews/" + campaign + "?show=undecided").body()).contains("Nothing here with this filter.");
         assertThat(itemOf(campaign, "web.rev1").get("decision").get("decision").asString()).isEqualTo("REVOKE");
         assertThat(itemOf(campaign, "web.rev1").get("decision").get("comment").asString()).isEqualTo("moved teams");
         assertThat(itemOf(campaign, "web.rev4").get("decision").get("decision").asString()).isEqualTo("KEEP");
-        String monitor = ConsoleSession.signIn(port, PRIYA).get("/admin/reviews/" + campaign).body();
+        String monitor = ConsoleBrowser.signedInAs(port, PRIYA).get("/admin/reviews/" + campaign).body();
         assertThat(monitor).contains("Maria Lopez").contains("4 of 4").contains("1 revoked");
     }
 
@@ -118,13 +127,13 @@ class ReviewScreensIT extends RunningClavis {
         JsonNode own = itemOf(campaign, "maria.lopez");
         assertThat(own.get("reviewer").get("email").asString()).isEqualTo(PRIYA);
         long others = itemOf(campaign, "web.rev2").get("id").asLong();
-        ConsoleSession maria = ConsoleSession.signIn(port, MARIA);
+        ConsoleBrowser maria = ConsoleBrowser.signedInAs(port, MARIA);
         String page = maria.get("/reviews/" + campaign).body();
 
         var ownDecision = maria.post("/reviews/" + campaign + "/items/" + own.get("id").asLong() + "/decision", page,
                 Map.of("decision", "keep", "comment", "mine, obviously"));
         var ownItem = maria.get("/reviews/" + campaign + "/items/" + own.get("id").asLong());
-        ConsoleSession sam = ConsoleSession.signIn(port, SAM);
+        ConsoleBrowser sam = ConsoleBrowser.signedInAs(port, SAM);
         var samOpens = sam.get("/reviews/" + campaign + "/items/" + others);
         var samDecides = sam.post("/reviews/" + campaign + "/items/" + others + "/decision", sam.get("/reviews").body(),
                 Map.of("decision", "revoke", "comment", "not mine to say"));
@@ -144,29 +153,29 @@ class ReviewScreensIT extends RunningClavis {
     void anAdminReassignsAnItemAndItMovesToTheNewReviewersPage() {
         String campaign = startedInTheConsole("Reassign", HTTP_GROUP);
         long item = itemOf(campaign, "web.rev3").get("id").asLong();
-        ConsoleSession priya = ConsoleSession.signIn(port, PRIYA);
+        ConsoleBrowser priya = ConsoleBrowser.signedInAs(port, PRIYA);
         String page = priya.get("/admin/reviews/" + campaign).body();
         String reassign = "/admin/reviews/" + campaign + "/items/" + item + "/reassign";
 
-        String refused = priya.get(ConsoleSession.location(priya.post(reassign, page,
+        String refused = priya.get(location(priya.post(reassign, page,
                 Map.of("to", "web.rev3@acme.test", "reason", "let them say")))).body();
         assertThat(refused).contains("nobody reviews their own access");
         assertThat(itemOf(campaign, "web.rev3").get("reviewer").get("email").asString()).isEqualTo(MARIA);
 
-        String moved = priya.get(ConsoleSession.location(priya.post(reassign, page,
+        String moved = priya.get(location(priya.post(reassign, page,
                 Map.of("to", SAM, "reason", "Maria is on leave")))).body();
 
         assertThat(moved).contains("Item " + item + " reassigned to " + SAM);
         assertThat(itemOf(campaign, "web.rev3").get("reviewer").get("email").asString()).isEqualTo(SAM);
-        assertThat(ConsoleSession.signIn(port, SAM).get("/reviews/" + campaign).body()).contains("web.rev3@acme.test")
+        assertThat(ConsoleBrowser.signedInAs(port, SAM).get("/reviews/" + campaign).body()).contains("web.rev3@acme.test")
                 .contains("0 of 1");
-        assertThat(ConsoleSession.signIn(port, MARIA).get("/reviews/" + campaign).body()).doesNotContain("web.rev3@acme.test")
+        assertThat(ConsoleBrowser.signedInAs(port, MARIA).get("/reviews/" + campaign).body()).doesNotContain("web.rev3@acme.test")
                 .contains("0 of 3");
     }
 
     @Test
     void aCampaignWithBadFieldsIsShownOnTheFormAndNothingIsCreated() {
-        ConsoleSession priya = ConsoleSession.signIn(port, PRIYA);
+        ConsoleBrowser priya = ConsoleBrowser.signedInAs(port, PRIYA);
         long before = campaignCount();
         String form = priya.get("/admin/reviews/new").body();
 
@@ -184,9 +193,9 @@ class ReviewScreensIT extends RunningClavis {
     @Test
     void theEvidenceDownloadedInTheConsoleIsTheApis() {
         String campaign = startedInTheConsole("Evidence", HTTP_GROUP);
-        ConsoleSession priya = ConsoleSession.signIn(port, PRIYA);
+        ConsoleBrowser priya = ConsoleBrowser.signedInAs(port, PRIYA);
         String page = priya.get("/admin/reviews/" + campaign).body();
-        assertThat(ConsoleSession.location(priya.post("/admin/reviews/" + campaign + "/close", page, Map.of())))
+        assertThat(location(priya.post("/admin/reviews/" + campaign + "/close", page, Map.of())))
                 .isEqualTo("/admin/reviews/" + campaign);
 
         var csv = priya.get("/admin/reviews/" + campaign + "/evidence.csv");
@@ -203,18 +212,18 @@ class ReviewScreensIT extends RunningClavis {
 
     @Test
     void onlyAdminsRunCampaigns() {
-        ConsoleSession maria = ConsoleSession.signIn(port, MARIA);
+        ConsoleBrowser maria = ConsoleBrowser.signedInAs(port, MARIA);
         assertThat(maria.get("/admin/reviews").statusCode()).isEqualTo(403);
         assertThat(maria.get("/admin/reviews/new").statusCode()).isEqualTo(403);
-        assertThat(ConsoleSession.signIn(port, PRIYA).get("/admin/reviews").statusCode()).isEqualTo(200);
+        assertThat(ConsoleBrowser.signedInAs(port, PRIYA).get("/admin/reviews").statusCode()).isEqualTo(200);
     }
 
     @Test
     void inChromiumAReviewerRevokesAnItemAndClosingRemovesThePersonFromTheGroup() throws Exception {
-        try (Chromium chromium = Chromium.start(port)) {
-            var browser = chromium.driver;
-            chromium.signInAs(PRIYA);
-            chromium.open("/admin/reviews");
+        ChromeDriver browser = Chromium.start();
+        try {
+            signInAs(browser, PRIYA);
+            open(browser, "/admin/reviews");
             browser.findElement(By.id("new-campaign")).click();
             browser.findElement(By.id("name")).sendKeys("Browser review");
             browser.findElement(By.id("groups")).sendKeys(BROWSER_GROUP);
@@ -222,45 +231,82 @@ class ReviewScreensIT extends RunningClavis {
             browser.findElement(By.id("reviewerEmail")).sendKeys(MARIA);
             browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("deadline")), tomorrow());
             browser.findElement(By.id("create")).click();
-            chromium.until(d -> d.getCurrentUrl().matches(".*/admin/reviews/[0-9a-f-]{36}$"));
+            until(browser, d -> d.getCurrentUrl().matches(".*/admin/reviews/[0-9a-f-]{36}$"));
             String campaignPage = browser.getCurrentUrl();
             String campaign = campaignPage.substring(campaignPage.lastIndexOf('/') + 1);
             assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("ACTIVE");
-            chromium.screenshot("review-campaign");
+            screenshot(browser, "review-campaign");
 
-            chromium.signInAs(MARIA);
-            chromium.open("/reviews");
+            signInAs(browser, MARIA);
+            open(browser, "/reviews");
             long item = itemOf(campaign, "web.rev1").get("id").asLong();
             WebElement row = browser.findElement(By.id("item-" + item));
             assertThat(row.getText()).contains("Web Reviewed 1").contains("never signed in");
             row.findElement(By.id("comment-" + item)).sendKeys("left the project");
-            chromium.screenshot("reviews");
+            screenshot(browser, "reviews");
             row.findElement(By.id("revoke-" + item)).click();
-            chromium.until(d -> !d.findElements(By.id("decision-" + item)).isEmpty());
+            until(browser, d -> !d.findElements(By.id("decision-" + item)).isEmpty());
             assertThat(browser.findElement(By.id("decision-" + item)).getText()).isEqualTo("REVOKE");
             assertThat(browser.findElement(By.id("item-" + item)).getText()).contains("left the project");
-            chromium.screenshot("reviews-revoked");
-            chromium.open("/reviews/" + campaign + "/items/" + itemOf(campaign, "maria.lopez").get("id").asLong());
+            screenshot(browser, "reviews-revoked");
+            open(browser, "/reviews/" + campaign + "/items/" + itemOf(campaign, "maria.lopez").get("id").asLong());
             assertThat(browser.findElement(By.id("refusal")).getText()).contains("is not yours to review");
 
-            chromium.signInAs(PRIYA);
-            chromium.open("/admin/reviews/" + campaign);
+            signInAs(browser, PRIYA);
+            open(browser, "/admin/reviews/" + campaign);
             browser.findElement(By.id("close")).click();
-            chromium.until(d -> d.findElement(By.id("status")).getText().equals("CLOSED"));
-            chromium.screenshot("review-campaign-closed");
+            until(browser, d -> d.findElement(By.id("status")).getText().equals("CLOSED"));
+            screenshot(browser, "review-campaign-closed");
+        } finally {
+            browser.quit();
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !members(BROWSER_GROUP).contains(dn("web.rev1")));
         assertThat(members(BROWSER_GROUP)).contains(dn("web.rev2"), dn("maria.lopez"));
     }
 
+    /** Posts a form as htmx does: with its {@code HX-Request} header, and the CSRF token of the page it was on. */
+    private static HttpResponse<String> htmxPost(ConsoleBrowser browser, String path, String fromPage, String fields) {
+        Matcher csrf = CSRF.matcher(fromPage);
+        assertThat(csrf.find()).as("the page carries a CSRF token").isTrue();
+        return browser.send(HttpRequest.newBuilder(browser.uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("HX-Request", "true")
+                .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))));
+    }
+
+    /** Where a redirect points, as a path. */
+    private static String location(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+    }
+
+    private void signInAs(ChromeDriver browser, String email) {
+        browser.manage().deleteAllCookies();
+        open(browser, "/signin");
+        browser.findElement(By.id("as-" + email)).click();
+        until(browser, d -> d.getCurrentUrl().endsWith("/portal"));
+    }
+
+    private void open(ChromeDriver browser, String path) {
+        browser.get("http://127.0.0.1:" + port + path);
+    }
+
+    private static void until(ChromeDriver browser, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
     /** Priya creates and starts a campaign over the group, with Maria as its one reviewer, in the console. */
     private String startedInTheConsole(String name, String group) {
-        ConsoleSession priya = ConsoleSession.signIn(port, PRIYA);
+        ConsoleBrowser priya = ConsoleBrowser.signedInAs(port, PRIYA);
         String form = priya.get("/admin/reviews/new").body();
         var created = priya.post("/admin/reviews", form, Map.of("name", name, "groups", group, "reviewerRule", "user",
                 "reviewerEmail", MARIA, "deadline", tomorrow(), "onNoDecision", "keep", "start", "true"));
-        String path = ConsoleSession.location(created);
+        String path = location(created);
         HttpResponse<String> page = priya.get(path);
         assertThat(page.body()).contains("<strong id=\"status\">ACTIVE</strong>");
         return path.substring(path.lastIndexOf('/') + 1);

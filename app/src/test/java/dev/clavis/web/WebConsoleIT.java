@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.clavis.it.RunningClavis;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The console over HTTP as a browser speaks it (session cookie, CSRF token from each page), against
@@ -30,8 +25,6 @@ class WebConsoleIT extends RunningClavis {
 
     private static final Path DATA = newDataDir();
     private static final int LDAP_PORT = newPort();
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern REQUEST_LINK = Pattern.compile("href=\"/requests/([0-9a-f-]{36})\"");
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -39,38 +32,41 @@ class WebConsoleIT extends RunningClavis {
     }
 
     @Test
-    void anEmployeesRequestApprovedByTheManagerInTheInboxIsGranted() {
-        Browser sam = signIn("sam.taylor@acme.test");
+    void theFormShowsWhoWouldApproveAndTheManagersApprovalInTheInboxGrantsIt() {
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
         String app = sam.get("/portal/apps/github").body();
-        assertThat(app).contains("Approval path");
+        assertThat(between(app, "id=\"path-admin\"", "</aside>"))
+                .as("an engineer's hour of GitHub admin meets the role's autoApprove condition")
+                .contains("Approved automatically").contains("for <span>1 hour</span>");
+        String sixHours = sam.get("/portal/apps/github/roles/admin/path?duration=PT6H").body();
+        assertThat(sixHours).contains("2 approvals, in order").contains("your manager").contains("Maria Lopez")
+                .contains("the app owners").contains("approves an earlier stage too");
         var submitted = sam.post("/requests", app, Map.of("app", "github", "role", "admin", "duration", "PT6H",
                 "justification", "release night"));
-        assertThat(submitted.statusCode()).isEqualTo(302);
-        String requestPath = submitted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        String id = requestId(submitted);
+        String requestPath = "/requests/" + id;
         assertThat(sam.get(requestPath).body()).contains("PENDING_APPROVAL");
 
-        Browser maria = signIn("maria.lopez@acme.test");
+        ConsoleBrowser maria = signIn("maria.lopez@acme.test");
         String inbox = maria.get("/inbox").body();
-        Matcher link = REQUEST_LINK.matcher(inbox);
-        assertThat(link.find()).as("the request is in Maria's inbox").isTrue();
-        assertThat(requestPath).endsWith(link.group(1));
+        assertThat(inbox).as("the request is in Maria's inbox").contains("href=\"/requests/" + id + "\"");
         String page = maria.get(requestPath).body();
-        assertThat(maria.post("/inbox/" + link.group(1) + "/decision", page, Map.of("decision", "approve", "comment", "ok"))
+        assertThat(maria.post("/inbox/" + id + "/decision", page, Map.of("decision", "approve", "comment", "ok"))
                 .statusCode()).isEqualTo(302);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sam.get(requestPath).body()).contains("GRANTED"));
-        String access = sam.get("/access").body();
-        assertThat(access).contains("github / admin").contains("ACTIVE").doesNotContain("permanent");
+        String grant = between(sam.get("/access").body(), "GitHub / admin", "</tr>");
+        assertThat(grant).contains("ACTIVE").contains("class=\"countdown\"").doesNotContain("permanent");
     }
 
     @Test
     void anotherPersonsRequestIsNotFound() {
-        Browser sam = signIn("sam.taylor@acme.test");
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
         String app = sam.get("/portal/apps/hubspot").body();
         var submitted = sam.post("/requests", app, Map.of("app", "hubspot", "role", "user", "duration", "permanent", "justification", "sales demo"));
         String requestPath = submitted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
 
-        Browser daniel = signIn("daniel.kim@acme.test");
+        ConsoleBrowser daniel = signIn("daniel.kim@acme.test");
         assertThat(daniel.get(requestPath).statusCode()).isEqualTo(404);
     }
 
@@ -82,17 +78,17 @@ class WebConsoleIT extends RunningClavis {
 
     @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
-        Browser sam = signIn("sam.taylor@acme.test");
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
         var forged = sam.send(HttpRequest.newBuilder(sam.uri("/requests"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("app=github&role=admin&duration=PT1H")));
+                .POST(HttpRequest.BodyPublishers.ofString("app=pagerduty&role=admin&duration=P7D&justification=forged")));
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(sam.get("/requests").body()).doesNotContain("github / admin");
+        assertThat(requestsOf("sam.taylor@acme.test", "pagerduty", "admin")).isEmpty();
     }
 
     @Test
     void pagesNeedSignInAndTheApiStillNeedsItsToken() {
-        var anonymous = new Browser();
+        var anonymous = new ConsoleBrowser(port);
         var page = anonymous.get("/portal");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
@@ -100,48 +96,154 @@ class WebConsoleIT extends RunningClavis {
         assertThat(admin().get("/api/v1/catalog").status()).isEqualTo(200);
     }
 
-    private Browser signIn(String email) {
-        var browser = new Browser();
-        String page = browser.get("/signin").body();
-        assertThat(page).contains(email);
-        var signedIn = browser.post("/signin/demo", page, Map.of("email", email));
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        return browser;
+    @Test
+    void aRefusedRequestShowsTheDomainsMessageOnTheFormAndChangesNothing() {
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
+        String app = sam.get("/portal/apps/aws").body();
+        var noReason = sam.post("/requests", app, Map.of("app", "aws", "role", "developer", "duration", "P30D", "justification", ""));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(between(noReason.body(), "id=\"refusal-developer\"", "</p>")).contains("justification is required for high roles");
+        var tooShort = sam.post("/requests", app, Map.of("app", "aws", "role", "developer", "duration", "PT1H", "justification", "deploys"));
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("&#39;PT1H&#39; is not allowed for aws/developer");
+        assertThat(requestsOf("sam.taylor@acme.test", "aws", "developer")).isEmpty();
+
+        var first = sam.post("/requests", app, Map.of("app", "aws", "role", "developer", "duration", "P30D", "justification", "deploys"));
+        assertThat(first.statusCode()).isEqualTo(302);
+        String firstId = requestId(first);
+        var second = sam.post("/requests", app, Map.of("app", "aws", "role", "developer", "duration", "P90D", "justification", "again"));
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(between(second.body(), "id=\"refusal-developer\"", "</p>")).contains("already has an open request").contains(firstId);
+        assertThat(requestsOf("sam.taylor@acme.test", "aws", "developer")).hasSize(1);
+    }
+
+    @Test
+    void theRequesterMayCancelAPendingRequestButNotApproveIt() {
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
+        String app = sam.get("/portal/apps/salesforce").body();
+        String id = requestId(sam.post("/requests", app, Map.of("app", "salesforce", "role", "admin", "duration", "PT8H",
+                "justification", "quarter close")));
+        String page = sam.get("/requests/" + id).body();
+        assertThat(page).contains("id=\"cancel\"");
+
+        var ownApproval = sam.post("/inbox/" + id + "/decision", page, Map.of("decision", "approve"));
+        assertThat(ownApproval.statusCode()).isEqualTo(403);
+        assertThat(between(ownApproval.body(), "id=\"refusal\"", "</p>")).contains("Nobody approves their own request");
+        assertThat(status(id)).isEqualTo("PENDING_APPROVAL");
+
+        assertThat(sam.post("/requests/" + id + "/cancel", page, Map.of()).statusCode()).isEqualTo(302);
+        assertThat(status(id)).isEqualTo("CANCELLED");
+        assertThat(sam.get("/requests/" + id).body()).contains("CANCELLED").doesNotContain("id=\"cancel\"");
+    }
+
+    @Test
+    void theInboxGivesTheApproverContextAndBulkApprovesOnlyLowRiskRequests() {
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
+        String docusign = requestId(sam.post("/requests", sam.get("/portal/apps/docusign").body(),
+                Map.of("app", "docusign", "role", "sender", "duration", "permanent", "justification", "contracts")));
+        String zendesk = requestId(sam.post("/requests", sam.get("/portal/apps/zendesk").body(),
+                Map.of("app", "zendesk", "role", "agent", "duration", "permanent", "justification", "")));
+        String salesforce = requestId(sam.post("/requests", sam.get("/portal/apps/salesforce").body(),
+                Map.of("app", "salesforce", "role", "user", "duration", "P90D", "justification", "pipeline review")));
+
+        ConsoleBrowser maria = signIn("maria.lopez@acme.test");
+        String inbox = maria.get("/inbox").body();
+        String item = between(inbox, "id=\"item-" + salesforce + "\"", "</article>");
+        assertThat(item).contains("Sam Taylor").contains("Software Engineer").contains("Engineering")
+                .contains("Maria Lopez").contains("medium").contains("pipeline review").contains("stage 1 of 1: manager");
+        assertThat(inbox).contains("id=\"tick-" + docusign + "\"").contains("id=\"tick-" + zendesk + "\"")
+                .doesNotContain("id=\"tick-" + salesforce + "\"");
+
+        var bulk = maria.post("/inbox/approve-low-risk", inbox, Map.of("ids", List.of(docusign, zendesk, salesforce),
+                "comment", "standard tools"));
+        assertThat(bulk.statusCode()).isEqualTo(200);
+        assertThat(between(bulk.body(), "id=\"bulk-outcomes\"", "</section>"))
+                .contains("DocuSign / sender").contains("Approved; it is now")
+                .contains("only low-risk requests are approved in bulk");
+        assertThat(status(docusign)).isNotEqualTo("PENDING_APPROVAL");
+        assertThat(status(zendesk)).isNotEqualTo("PENDING_APPROVAL");
+        assertThat(status(salesforce)).isEqualTo("PENDING_APPROVAL");
+    }
+
+    @Test
+    void anEmployeeAsksForMoreTimeOnAGrantAndGivesItBack() {
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
+        String id = requestId(sam.post("/requests", sam.get("/portal/apps/datadog").body(),
+                Map.of("app", "datadog", "role", "user", "duration", "P90D", "justification", "")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("GRANTED"));
+        JsonNode grant = grantOf("sam.taylor@acme.test", "datadog");
+        String grantId = grant.get("id").asString();
+        Instant expiry = Instant.parse(grant.get("expiresAt").asString());
+        String access = sam.get("/access").body();
+        assertThat(between(access, "id=\"grant-" + grantId + "\"", "</tr>")).contains("Datadog / user")
+                .contains("class=\"countdown\"").contains("in 89 d 23 h");
+
+        var extended = sam.post("/access/" + grantId + "/extend", access, Map.of("duration", "P90D", "justification", ""));
+        assertThat(extended.statusCode()).isEqualTo(302);
+        String extension = sam.get(extended.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+        assertThat(extension).contains("Extends").contains(grantId).contains("GRANTED");
+        assertThat(Instant.parse(grantOf("sam.taylor@acme.test", "datadog").get("expiresAt").asString())).isAfter(expiry);
+
+        String confirm = sam.get("/access/" + grantId + "/give-back").body();
+        assertThat(confirm).contains("Give back <span>Datadog / user</span>?");
+        assertThat(sam.post("/access/" + grantId + "/give-back", confirm, Map.of()).statusCode()).isEqualTo(302);
+        assertThat(admin().get("/api/v1/grants/" + grantId).json().get("status").asString()).isEqualTo("REVOKED");
+        assertThat(sam.get("/access").body()).doesNotContain("grant-" + grantId);
+    }
+
+    @Test
+    void theOwnersOwnRequestPreviewsTheFallbackToTheAdmins() {
+        ConsoleBrowser maria = signIn("maria.lopez@acme.test");
+        String path = maria.get("/portal/apps/github/roles/admin/path?duration=PT24H").body();
+        assertThat(path).as("Maria owns GitHub, and nobody approves their own request")
+                .contains("falls to the admins").contains("Priya Shah").contains("Tom Nguyen");
+    }
+
+    @Test
+    void theCatalogSearchFindsAppsByTheirRoles() {
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
+        String found = sam.get("/portal?q=responder").body();
+        assertThat(found).contains("PagerDuty").doesNotContain("GitHub");
+    }
+
+    private String status(String requestId) {
+        return admin().get("/api/v1/requests/" + requestId).json().get("status").asString();
+    }
+
+    /** The requests for this person and role, as the API lists them to an admin. */
+    private List<JsonNode> requestsOf(String email, String app, String role) {
+        var found = new ArrayList<JsonNode>();
+        admin().get("/api/v1/requests?limit=500").json().get("items").forEach(item -> {
+            if (item.get("beneficiary").get("email").asString().equals(email) && item.get("app").asString().equals(app)
+                    && item.get("role").asString().equals(role)) {
+                found.add(item);
+            }
+        });
+        return found;
+    }
+
+    private JsonNode grantOf(String email, String app) {
+        JsonNode items = admin().get("/api/v1/grants?person=" + email + "&app=" + app + "&status=ACTIVE").json().get("items");
+        assertThat(items.size()).as("one active grant of " + app).isEqualTo(1);
+        return items.get(0);
+    }
+
+    private static String requestId(HttpResponse<String> submitted) {
+        assertThat(submitted.statusCode()).as("the request was made: " + submitted.body()).isEqualTo(302);
+        return submitted.headers().firstValue("Location").orElseThrow().replaceFirst(".*/requests/", "");
+    }
+
+    /** The page's text from {@code start} to the next {@code end}: one item's part of the page. */
+    private static String between(String page, String start, String end) {
+        int from = page.indexOf(start);
+        assertThat(from).as("the page has " + start).isNotNegative();
+        int to = page.indexOf(end, from);
+        return page.substring(from, to < 0 ? page.length() : to);
+    }
+
+    private ConsoleBrowser signIn(String email) {
+        return ConsoleBrowser.signedInAs(port, email);
     }
 
     /** An HTTP client that keeps cookies and does not follow redirects, as a test wants to see them. */
-    private final class Browser {
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).GET());
-        }
-
-        /** Posts a form with the CSRF token of the page it was on. */
-        HttpResponse<String> post(String path, String fromPage, Map<String, String> fields) {
-            Matcher csrf = CSRF.matcher(fromPage);
-            assertThat(csrf.find()).as("the page carries a CSRF token").isTrue();
-            var form = new LinkedHashMap<>(fields);
-            form.put("_csrf", csrf.group(1));
-            String body = form.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (Exception e) {
-                throw new AssertionError("the console does not answer: " + e.getMessage(), e);
-            }
-        }
-    }
 }

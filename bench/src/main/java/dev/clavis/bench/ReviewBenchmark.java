@@ -181,7 +181,7 @@ public final class ReviewBenchmark {
     }
 
     /** The copy of a synthetic directory, written the way a sync leaves it, then analyzed as a sync does. */
-    private static long seed(Connection db, int people, int groups, int perPerson, int managers) throws SQLException {
+    static long seed(Connection db, int people, int groups, int perPerson, int managers) throws SQLException {
         try (Statement sql = db.createStatement()) {
             sql.execute("""
                     insert into person (id, external_id, email, display_name, department, title, manager_external_id,

@@ -1,20 +1,17 @@
 package dev.clavis.audit.internal;
 
 import dev.clavis.audit.AuditEntry;
+import dev.clavis.audit.AuditQuery;
 import dev.clavis.audit.AuditTrail;
 import dev.clavis.platform.InvalidInputException;
 import dev.clavis.platform.Page;
 import dev.clavis.platform.PageRequest;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,11 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
-    private final JdbcTemplate jdbc;
     private final AuditTrail trail;
 
-    AuditController(JdbcTemplate jdbc, AuditTrail trail) {
-        this.jdbc = jdbc;
+    AuditController(AuditTrail trail) {
         this.trail = trail;
     }
 
@@ -39,31 +34,10 @@ class AuditController {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
-        var sql = new StringBuilder("select * from audit_entry where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (since != null && !since.isBlank()) {
-            sql.append(" and at >= ?");
-            params.add(parseTime(since));
-        }
-        if (type != null && !type.isBlank()) {
-            if (type.endsWith(".")) {
-                sql.append(" and type like ?");
-                params.add(type.strip() + "%");
-            } else {
-                sql.append(" and type = ?");
-                params.add(type.strip());
-            }
-        }
-        if (subject != null && !subject.isBlank()) {
-            sql.append(" and subject = ?");
-            params.add(subject.strip());
-        }
-        page.afterItem().ifPresent(after -> {
-            sql.append(" and sequence > ?");
-            params.add(sequence(after.value()));
-        });
-        sql.append(" order by sequence fetch first ").append(page.fetchSize()).append(" rows only");
-        List<AuditEntry> entries = jdbc.query(sql.toString(), JdbcAuditTrail::map, params.toArray());
+        var query = new AuditQuery(type, null, subject == null || subject.isBlank() ? List.of() : List.of(subject.strip()),
+                since == null || since.isBlank() ? null : parseTime(since), null,
+                page.afterItem().map(after -> sequence(after.value())).orElse(null), false, page.fetchSize());
+        List<AuditEntry> entries = trail.search(query);
         return page.page(entries, e -> String.valueOf(e.sequence()), e -> "");
     }
 
@@ -78,9 +52,9 @@ class AuditController {
         return body;
     }
 
-    private static OffsetDateTime parseTime(String value) {
+    private static Instant parseTime(String value) {
         try {
-            return Instant.parse(value.strip()).atOffset(ZoneOffset.UTC);
+            return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("since", "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z, not '" + value + "'");
         }

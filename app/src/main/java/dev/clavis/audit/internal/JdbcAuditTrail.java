@@ -2,6 +2,7 @@ package dev.clavis.audit.internal;
 
 import dev.clavis.audit.AuditEntry;
 import dev.clavis.audit.AuditEvent;
+import dev.clavis.audit.AuditQuery;
 import dev.clavis.audit.AuditTrail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -118,6 +120,41 @@ class JdbcAuditTrail implements AuditTrail {
         var head = jdbc.queryForMap("select sequence, hash from audit_head where id = 1");
         check.end(((Number) head.get("sequence")).longValue(), (String) head.get("hash"));
         return check.result();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(AuditQuery query) {
+        var sql = new StringBuilder("select * from audit_entry where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (query.type() != null && !query.type().isBlank()) {
+            String type = query.type().strip();
+            sql.append(type.endsWith(".") ? " and type like ?" : " and type = ?");
+            params.add(type.endsWith(".") ? type + "%" : type);
+        }
+        if (query.actor() != null && !query.actor().isBlank()) {
+            sql.append(" and actor = ?");
+            params.add(query.actor().strip());
+        }
+        if (!query.subjects().isEmpty()) {
+            sql.append(" and subject in (").append(String.join(", ", Collections.nCopies(query.subjects().size(), "?"))).append(")");
+            params.addAll(query.subjects());
+        }
+        if (query.since() != null) {
+            sql.append(" and at >= ?");
+            params.add(query.since().atOffset(ZoneOffset.UTC));
+        }
+        if (query.until() != null) {
+            sql.append(" and at < ?");
+            params.add(query.until().atOffset(ZoneOffset.UTC));
+        }
+        if (query.from() != null) {
+            sql.append(query.newestFirst() ? " and sequence < ?" : " and sequence > ?");
+            params.add(query.from());
+        }
+        sql.append(" order by sequence").append(query.newestFirst() ? " desc" : "")
+                .append(" fetch first ").append(query.limit()).append(" rows only");
+        return jdbc.query(sql.toString(), JdbcAuditTrail::map, params.toArray());
     }
 
     @Override

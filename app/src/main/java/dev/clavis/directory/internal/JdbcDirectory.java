@@ -7,6 +7,7 @@ import dev.clavis.platform.PersonResolver;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcDirectory implements Directory, PersonResolver {
 
+    /** Ids per {@code in} list: well under the bind-parameter limits of H2 and PostgreSQL. */
+    private static final int IDS_PER_READ = 1000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -32,6 +36,19 @@ class JdbcDirectory implements Directory, PersonResolver {
     @Override
     public Optional<Person> person(UUID id) {
         return jdbc.sql(PersonRows.SELECT + " where p.id = :id").param("id", id).query(PersonRows::map).optional();
+    }
+
+    @Override
+    public Map<UUID, Person> people(Collection<UUID> ids) {
+        var found = new HashMap<UUID, Person>();
+        List<UUID> distinct = List.copyOf(new HashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += IDS_PER_READ) {
+            jdbc.sql(PersonRows.SELECT + " where p.id in (:ids)")
+                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_READ)))
+                    .query(PersonRows::map).list()
+                    .forEach(person -> found.put(person.id(), person));
+        }
+        return found;
     }
 
     @Override

@@ -5,10 +5,10 @@ import dev.clavis.catalog.ApproverRule;
 import dev.clavis.directory.Directory;
 import dev.clavis.directory.Person;
 import dev.clavis.directory.PersonStatus;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -32,12 +32,20 @@ class ApproverResolver {
         this.settings = settings;
     }
 
-    record Approvers(int escalation, List<UUID> people, String description) {}
+    record Approvers(int escalation, List<Person> persons, String description) {
 
-    /** The approvers at {@code fromLevel} or, where that leaves no one, the next level that has someone. */
-    Optional<Approvers> resolve(ApproverRule rule, App app, StoredRequest request, int fromLevel) {
+        List<UUID> people() {
+            return persons.stream().map(Person::id).toList();
+        }
+    }
+
+    /**
+     * The approvers at {@code fromLevel} or, where that leaves no one, the next level that has someone.
+     * Takes the people rather than a stored request, so a preview resolves a stage exactly as opening it does.
+     */
+    Optional<Approvers> resolve(ApproverRule rule, App app, UUID requester, UUID beneficiary, int fromLevel) {
         for (int level = fromLevel; level <= ADMINS; level++) {
-            List<UUID> people = eligible(candidates(rule, app, request, level), request);
+            List<Person> people = eligible(candidates(rule, app, beneficiary, level), requester, beneficiary);
             if (!people.isEmpty()) {
                 return Optional.of(new Approvers(level, people, describe(rule, level)));
             }
@@ -45,7 +53,7 @@ class ApproverResolver {
         return Optional.empty();
     }
 
-    private Stream<Person> candidates(ApproverRule rule, App app, StoredRequest request, int level) {
+    private Stream<Person> candidates(ApproverRule rule, App app, UUID beneficiary, int level) {
         if (level == APP_OWNERS) {
             return owners(app);
         }
@@ -53,7 +61,7 @@ class ApproverResolver {
             return directory.membersOf(settings.adminGroup()).stream();
         }
         if (rule instanceof ApproverRule.Manager) {
-            return directory.person(request.beneficiaryId())
+            return directory.person(beneficiary)
                     .flatMap(p -> p.managerId() == null ? Optional.empty() : directory.person(p.managerId()))
                     .stream();
         }
@@ -70,13 +78,12 @@ class ApproverResolver {
         return app.owners().stream().map(directory::personByEmail).flatMap(Optional::stream);
     }
 
-    private static List<UUID> eligible(Stream<Person> candidates, StoredRequest request) {
-        Set<UUID> people = new LinkedHashSet<>();
+    private static List<Person> eligible(Stream<Person> candidates, UUID requester, UUID beneficiary) {
+        Map<UUID, Person> people = new LinkedHashMap<>();
         candidates.filter(p -> p.status() == PersonStatus.ACTIVE)
-                .map(Person::id)
-                .filter(id -> !id.equals(request.beneficiaryId()) && !id.equals(request.requesterId()))
-                .forEach(people::add);
-        return List.copyOf(people);
+                .filter(p -> !p.id().equals(beneficiary) && !p.id().equals(requester))
+                .forEach(p -> people.putIfAbsent(p.id(), p));
+        return List.copyOf(people.values());
     }
 
     private String describe(ApproverRule rule, int level) {

@@ -12,6 +12,8 @@ import dev.clavis.directory.Directory;
 import dev.clavis.directory.Person;
 import dev.clavis.grant.Grants;
 import dev.clavis.grant.NewGrant;
+import dev.clavis.request.AccessRequestView;
+import dev.clavis.request.ApprovalPreview;
 import dev.clavis.request.RequestEvents.AccessRequestApproved;
 import dev.clavis.request.RequestEvents.AccessRequestDenied;
 import dev.clavis.request.RequestEvents.AccessRequestFailed;
@@ -19,7 +21,12 @@ import dev.clavis.request.RequestEvents.ApprovalRequested;
 import dev.clavis.request.RequestStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -62,12 +69,9 @@ class RequestRouting {
 
     /** Routes a request just submitted: auto-approval, or the first stage. */
     void route(StoredRequest request, App app, Role role, Person requester, Person beneficiary, AccessDuration duration) {
-        if (role.approval() instanceof Approval.Auto) {
-            approve(request, true, "the role " + role.ref() + " needs no approval");
-            return;
-        }
-        if (policy.autoApproves(role, requester, beneficiary, duration)) {
-            approve(request, true, "the role's autoApprove condition held: " + role.autoApprove());
+        Optional<String> automatic = automaticApproval(role, requester, beneficiary, duration);
+        if (automatic.isPresent()) {
+            approve(request, true, automatic.get());
             return;
         }
         List<ApprovalStage> stages = ((Approval.Stages) role.approval()).stages();
@@ -77,10 +81,49 @@ class RequestRouting {
         openStage(request, app, stages.get(0), 0, 0);
     }
 
+    /**
+     * Where {@link #route} would send the request, stored nowhere: each stage resolved as {@link #openStage}
+     * would resolve it now.
+     */
+    ApprovalPreview preview(App app, Role role, Person requester, Person beneficiary, AccessDuration duration) {
+        Optional<String> automatic = automaticApproval(role, requester, beneficiary, duration);
+        if (automatic.isPresent()) {
+            return new ApprovalPreview(ApprovalPreview.Outcome.APPROVED_AUTOMATICALLY, automatic.get(), List.of());
+        }
+        List<ApprovalStage> stages = ((Approval.Stages) role.approval()).stages();
+        var previews = new ArrayList<ApprovalPreview.StagePreview>();
+        Set<UUID> earlierApprovers = new HashSet<>();
+        for (int i = 0; i < stages.size(); i++) {
+            ApprovalStage stage = stages.get(i);
+            var resolved = approvers.resolve(stage.approvers(), app, requester.id(), beneficiary.id(), 0);
+            List<Person> people = resolved.map(ApproverResolver.Approvers::persons).orElse(List.of());
+            previews.add(new ApprovalPreview.StagePreview(i + 1, stage.approvers().text(),
+                    stage.require().name().toLowerCase(Locale.ROOT),
+                    resolved.map(ApproverResolver.Approvers::description).orElse("no one"),
+                    resolved.map(ApproverResolver.Approvers::escalation).orElse(ApproverResolver.ADMINS),
+                    people.stream().map(RequestRouting::ref).toList(),
+                    people.stream().filter(p -> earlierApprovers.contains(p.id())).map(RequestRouting::ref).toList(),
+                    stage.timeout()));
+            people.forEach(p -> earlierApprovers.add(p.id()));
+        }
+        return new ApprovalPreview(ApprovalPreview.Outcome.STAGES, null, previews);
+    }
+
+    /** The reason a request is approved with no stage, if it is: the role needs none, or its CEL condition holds. */
+    private Optional<String> automaticApproval(Role role, Person requester, Person beneficiary, AccessDuration duration) {
+        if (role.approval() instanceof Approval.Auto) {
+            return Optional.of("the role " + role.ref() + " needs no approval");
+        }
+        if (policy.autoApproves(role, requester, beneficiary, duration)) {
+            return Optional.of("the role's autoApprove condition held: " + role.autoApprove());
+        }
+        return Optional.empty();
+    }
+
     /** Opens a stage at an escalation level, or fails the request when no one at all can approve it. */
     void openStage(StoredRequest request, App app, ApprovalStage stage, int index, int fromLevel) {
         Instant now = clock.instant();
-        var resolved = approvers.resolve(stage.approvers(), app, request, fromLevel);
+        var resolved = approvers.resolve(stage.approvers(), app, request.requesterId(), request.beneficiaryId(), fromLevel);
         if (resolved.isEmpty()) {
             fail(request, "No one can approve stage " + (index + 1) + " (" + stage.approvers().text()
                     + "): neither the rule, the app owners nor the admins name anyone but the requester or beneficiary");
@@ -186,6 +229,10 @@ class RequestRouting {
 
     String name(UUID person) {
         return directory.person(person).map(RequestRouting::name).orElse(person.toString());
+    }
+
+    private static AccessRequestView.PersonRef ref(Person person) {
+        return new AccessRequestView.PersonRef(person.id(), person.email(), person.displayName());
     }
 
     static String name(Person person) {

@@ -18,6 +18,7 @@ import dev.clavis.platform.InvalidInputException.FieldError;
 import dev.clavis.platform.NotFoundException;
 import dev.clavis.request.AccessRequestView;
 import dev.clavis.request.AccessRequests;
+import dev.clavis.request.ApprovalPreview;
 import dev.clavis.request.Channel;
 import dev.clavis.request.DecideAccessRequest;
 import dev.clavis.request.RequestEvents.AccessRequestCancelled;
@@ -66,6 +67,37 @@ class RequestService implements AccessRequests {
     @Override
     @Transactional
     public AccessRequestView submit(SubmitAccessRequest command) {
+        Asked asked = asked(command, true);
+        List<Grant> inEffect = refuseWhatIsOpenOrHeld(asked.beneficiary(), asked.role());
+        StoredRequest request = insert(command.channel(), asked.requester(), asked.beneficiary(), asked.role(), asked.duration(),
+                asked.justification(), asked.catalog(), null);
+        var conflict = policy.conflict(asked.catalog(), asked.role(), inEffect);
+        if (conflict.isPresent()) {
+            routing.deny(request, toxicCombination(asked.role(), conflict.get()), null);
+        } else {
+            routing.route(request, asked.app(), asked.role(), asked.requester(), asked.beneficiary(), asked.duration());
+        }
+        return views.view(request.id());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ApprovalPreview preview(SubmitAccessRequest command) {
+        Asked asked = asked(command, false);
+        List<Grant> inEffect = refuseWhatIsOpenOrHeld(asked.beneficiary(), asked.role());
+        var conflict = policy.conflict(asked.catalog(), asked.role(), inEffect);
+        if (conflict.isPresent()) {
+            return new ApprovalPreview(ApprovalPreview.Outcome.DENIED, toxicCombination(asked.role(), conflict.get()), List.of());
+        }
+        return routing.preview(asked.app(), asked.role(), asked.requester(), asked.beneficiary(), asked.duration());
+    }
+
+    /** A submission checked against the catalog and the directory, before anything is stored. */
+    private record Asked(Person requester, Person beneficiary, Catalog catalog, App app, Role role, AccessDuration duration,
+            @Nullable String justification) {}
+
+    /** @param justificationNeeded false for a preview, which is asked before the person has written one */
+    private Asked asked(SubmitAccessRequest command, boolean justificationNeeded) {
         Person requester = requester(command.requester());
         Person beneficiary = beneficiary(command.beneficiary(), requester, command.requesterIsAdmin());
         Catalog current = catalog.current();
@@ -91,7 +123,7 @@ class RequestService implements AccessRequests {
         }
         AccessDuration duration = role == null ? null : duration(command.duration(), role, errors);
         String justification = blank(command.justification()) ? null : command.justification().strip();
-        if (role != null && role.requiresJustification() && justification == null) {
+        if (justificationNeeded && role != null && role.requiresJustification() && justification == null) {
             errors.add(new FieldError("justification", "is required for " + role.risk().value() + " roles such as " + role.ref()));
         }
         if (justification != null && justification.length() > 4000) {
@@ -104,6 +136,11 @@ class RequestService implements AccessRequests {
         if (!errors.isEmpty() || app == null || role == null || duration == null) {
             throw new InvalidInputException("The request was not made: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
+        return new Asked(requester, beneficiary, current, app, role, duration, justification);
+    }
+
+    /** Refuses a second open request, or a role the person holds already; answers the person's grants in effect. */
+    private List<Grant> refuseWhatIsOpenOrHeld(Person beneficiary, Role role) {
         refuseSecondOpenRequest(beneficiary, role);
         List<Grant> inEffect = grants.inEffectFor(beneficiary.id());
         for (Grant held : inEffect) {
@@ -112,16 +149,12 @@ class RequestService implements AccessRequests {
                         + "); ask for more time with POST /api/v1/grants/" + held.id() + "/extend");
             }
         }
-        StoredRequest request = insert(command.channel(), requester, beneficiary, role, duration, justification, current, null);
-        var conflict = policy.conflict(current, role, inEffect);
-        if (conflict.isPresent()) {
-            Grant other = conflict.get();
-            routing.deny(request, "Holding " + role.ref() + " together with " + other.role() + " (grant " + other.id()
-                    + ") is a toxic combination the catalog forbids", null);
-        } else {
-            routing.route(request, app, role, requester, beneficiary, duration);
-        }
-        return views.view(request.id());
+        return inEffect;
+    }
+
+    private static String toxicCombination(Role role, Grant other) {
+        return "Holding " + role.ref() + " together with " + other.role() + " (grant " + other.id()
+                + ") is a toxic combination the catalog forbids";
     }
 
     @Override

@@ -1,16 +1,26 @@
 package dev.clavis.request.internal;
 
 import dev.clavis.directory.Directory;
+import dev.clavis.directory.Person;
 import dev.clavis.platform.NotFoundException;
 import dev.clavis.request.AccessRequestView;
 import dev.clavis.request.AccessRequestView.PersonRef;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Builds a request's view: stages with their approvers and decisions, and the timeline. */
+/**
+ * Builds a request's view: stages with their approvers and decisions, and the timeline. A fixed number of
+ * reads per request, whatever the number of approvers: a group stage may name a whole department.
+ */
 @Component
 class RequestViews {
 
@@ -24,17 +34,27 @@ class RequestViews {
         this.directory = directory;
     }
 
+    private record StageRow(int index, String rule, boolean requireAll, String status, int escalation) {}
+
+    private record DecisionRow(int stage, String decision, UUID by, Instant at, String channel, @Nullable String comment) {}
+
     AccessRequestView view(UUID requestId) {
         StoredRequest r = store.find(requestId).orElseThrow(() -> new NotFoundException("There is no request " + requestId));
-        List<AccessRequestView.Stage> stages = jdbc.sql("select * from request_stage where request_id = :id order by stage_index")
+        List<StageRow> stageRows = jdbc.sql("select * from request_stage where request_id = :id order by stage_index")
                 .param("id", requestId)
-                .query((rs, n) -> {
-                    int index = rs.getInt("stage_index");
-                    return new AccessRequestView.Stage(index + 1, rs.getString("approvers_rule"),
-                            rs.getBoolean("require_all") ? "all" : "one", rs.getString("status"), rs.getInt("escalation"),
-                            store.approvers(requestId, index).stream().map(this::person).toList(),
-                            decisions(requestId, index));
-                })
+                .query((rs, n) -> new StageRow(rs.getInt("stage_index"), rs.getString("approvers_rule"),
+                        rs.getBoolean("require_all"), rs.getString("status"), rs.getInt("escalation")))
+                .list();
+        Map<Integer, List<UUID>> approvers = new HashMap<>();
+        jdbc.sql("select stage_index, person_id from stage_approver where request_id = :id").param("id", requestId)
+                .query(rs -> {
+                    approvers.computeIfAbsent(rs.getInt("stage_index"), i -> new ArrayList<>()).add(rs.getObject("person_id", UUID.class));
+                });
+        List<DecisionRow> decisionRows = jdbc.sql("select * from request_decision where request_id = :id order by decided_at")
+                .param("id", requestId)
+                .query((rs, n) -> new DecisionRow(rs.getInt("stage_index"), rs.getString("decision"),
+                        rs.getObject("decided_by", UUID.class), rs.getObject("decided_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("channel"), rs.getString("comment")))
                 .list();
         List<AccessRequestView.TimelineEntry> timeline = jdbc.sql(
                         "select at, kind, detail from request_timeline where request_id = :id order by id")
@@ -42,26 +62,39 @@ class RequestViews {
                 .query((rs, n) -> new AccessRequestView.TimelineEntry(rs.getObject("at", OffsetDateTime.class).toInstant(),
                         rs.getString("kind"), rs.getString("detail")))
                 .list();
-        PersonRef requester = person(r.requesterId());
-        PersonRef beneficiary = r.beneficiaryId().equals(r.requesterId()) ? requester : person(r.beneficiaryId());
+        Map<UUID, Person> people = directory.people(Stream.of(Stream.of(r.requesterId(), r.beneficiaryId()),
+                        approvers.values().stream().flatMap(List::stream), decisionRows.stream().map(DecisionRow::by))
+                .flatMap(s -> s).toList());
+        List<AccessRequestView.Stage> stages = stageRows.stream()
+                .map(s -> new AccessRequestView.Stage(s.index() + 1, s.rule(), s.requireAll() ? "all" : "one", s.status(),
+                        s.escalation(), approvers.getOrDefault(s.index(), List.of()).stream().map(id -> ref(id, people)).toList(),
+                        decisionRows.stream().filter(d -> d.stage() == s.index())
+                                .map(d -> new AccessRequestView.Decision(d.decision(), ref(d.by(), people), d.at(), d.channel(),
+                                        d.comment()))
+                                .toList()))
+                .toList();
+        PersonRef requester = ref(r.requesterId(), people);
+        PersonRef beneficiary = ref(r.beneficiaryId(), people);
         var ticket = r.ticketSystem() == null ? null : new AccessRequestView.Ticket(r.ticketSystem(), r.ticketKey(), r.ticketUrl());
         return new AccessRequestView(r.id(), r.status().name(), requester, beneficiary, r.appId(),
                 r.roleId(), r.duration(), r.justification(), r.channel(), r.catalogVersion(), r.automatic(), r.grantId(),
                 r.extendsGrantId(), ticket, r.createdAt(), r.decidedAt(), r.grantedAt(), stages, timeline);
     }
 
-    private List<AccessRequestView.Decision> decisions(UUID requestId, int stage) {
-        return jdbc.sql("select * from request_decision where request_id = :id and stage_index = :stage order by decided_at")
-                .param("id", requestId).param("stage", stage)
-                .query((rs, n) -> new AccessRequestView.Decision(rs.getString("decision"),
-                        person(rs.getObject("decided_by", UUID.class)),
-                        rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getString("channel"),
-                        rs.getString("comment")))
-                .list();
+    PersonRef person(UUID id) {
+        return directory.person(id).map(RequestViews::ref).orElse(unknown(id));
     }
 
-    PersonRef person(UUID id) {
-        return directory.person(id).map(p -> new PersonRef(p.id(), p.email(), p.displayName()))
-                .orElse(new PersonRef(id, "", "unknown person"));
+    private static PersonRef ref(UUID id, Map<UUID, Person> people) {
+        Person person = people.get(id);
+        return person == null ? unknown(id) : ref(person);
+    }
+
+    private static PersonRef ref(Person p) {
+        return new PersonRef(p.id(), p.email(), p.displayName());
+    }
+
+    private static PersonRef unknown(UUID id) {
+        return new PersonRef(id, "", "unknown person");
     }
 }

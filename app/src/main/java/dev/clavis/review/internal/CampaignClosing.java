@@ -116,9 +116,9 @@ class CampaignClosing {
         }
     }
 
-    /** Reminds each reviewer who still has undecided items. */
+    /** Reminds each reviewer who still has undecided items; {@code at} tells this reminder from the campaign's others. */
     @Transactional
-    void remind(UUID id) {
+    void remind(UUID id, Instant at) {
         Campaign campaign = campaigns.find(id).orElse(null);
         if (campaign == null || campaign.status() != CampaignStatus.ACTIVE) {
             return;
@@ -128,7 +128,7 @@ class CampaignClosing {
                         where campaign_id = :campaign and decision is null and reviewer_id is not null
                         group by reviewer_id""", Map.of("campaign", id),
                 (rs, n) -> new ReviewReminderDue(id, campaign.name(), rs.getObject("reviewer_id", UUID.class),
-                        rs.getLong("undecided"), campaign.deadline()));
+                        rs.getLong("undecided"), campaign.deadline(), at));
         reviewers.forEach(events::publishEvent);
         audit.record("reminded", "system", id, "reviewers", reviewers.size(),
                 "undecided", reviewers.stream().mapToLong(ReviewReminderDue::undecided).sum());

@@ -18,7 +18,8 @@ class ReviewJobs {
     @Bean
     OneTimeTask<Void> reviewReminderJob(CampaignClosing closing) {
         return Tasks.oneTime(ReviewSchedule.REMINDER)
-                .execute((instance, context) -> closing.remind(ReviewSchedule.campaignOf(instance.getId())));
+                .execute((instance, context) -> closing.remind(ReviewSchedule.campaignOf(instance.getId()),
+                        context.getExecution().getExecutionTime()));
     }
 
     @Bean

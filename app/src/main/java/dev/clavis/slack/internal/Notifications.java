@@ -17,6 +17,8 @@ import dev.clavis.request.RequestEvents.ApprovalEscalated;
 import dev.clavis.request.RequestEvents.ApprovalRequested;
 import dev.clavis.request.RequestEvents.DecisionRecorded;
 import dev.clavis.request.RequestStatus;
+import dev.clavis.review.ReviewEvents.ReviewItemReassigned;
+import dev.clavis.review.ReviewEvents.ReviewReminderDue;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -25,8 +27,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns what happens to requests and grants into messages: approvers get a message per stage, the
- * person the access is for hears of each step. Each listener only queues (durably, once per event,
+ * Turns what happens to requests, grants and reviews into messages: approvers get a message per
+ * stage, the person the access is for hears of each step, reviewers are reminded of what they have
+ * left before a campaign's deadline. Each listener only queues (durably, once per event,
  * even if the event is delivered again); Slack is called later by {@link OutboxSender}.
  */
 @Component
@@ -127,6 +130,21 @@ class Notifications {
         outbox.toPerson("expiring:" + event.grantId() + ":" + event.expiresAt(), event.personId(), Blocks.message(text, List.of(
                 Blocks.section(text),
                 Blocks.actions("grant", List.of(Blocks.button(EXTEND, "Extend", event.grantId().toString(), "primary"))))));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewReminderDue event) {
+        String items = event.undecided() == 1 ? "1 access item" : event.undecided() + " access items";
+        outbox.toPerson("review-reminder:" + event.campaignId() + ":" + event.reviewerId() + ":" + event.remindedAt(), event.reviewerId(),
+                Blocks.message(":clipboard: You have " + items + " left to review in “" + Blocks.escape(event.name())
+                        + "”, due " + at(event.deadline()) + ". Keep or revoke each under Reviews in the Clavis console."));
+    }
+
+    @ApplicationModuleListener
+    void on(ReviewItemReassigned event) {
+        outbox.toPerson("review-reassigned:" + event.campaignId() + ":" + event.itemId() + ":" + event.toReviewerId(),
+                event.toReviewerId(), Blocks.message(":clipboard: An access item of a review was passed to you ("
+                        + Blocks.escape(event.reason()) + "). Keep or revoke it under Reviews in the Clavis console."));
     }
 
     @ApplicationModuleListener

@@ -66,6 +66,37 @@ public final class KeycloakRealm {
     }
 
     /**
+     * A confidential client that signs people in through the browser (authorization code flow), as a web
+     * application does; it may send browsers nowhere until {@link #setRedirectUris} says where.
+     *
+     * @return the client's secret
+     */
+    public String createSignInClient(String clientId) {
+        String secret = "secret-" + UUID.randomUUID();
+        AdminHttp.expect(admin.send("POST", path("/clients"), Map.of("clientId", clientId, "publicClient", false,
+                "standardFlowEnabled", true, "directAccessGrantsEnabled", false, "serviceAccountsEnabled", false,
+                "clientAuthenticatorType", "client-secret", "secret", secret)), 201);
+        return secret;
+    }
+
+    /** Where the client may send browsers after sign-in, and after sign-out ({@code +}: the same). */
+    public void setRedirectUris(String clientId, List<String> redirectUris) {
+        String clientUuid = clientUuid(clientId);
+        ObjectNode client = (ObjectNode) admin.get(path("/clients/" + clientUuid));
+        ArrayNode uris = client.putArray("redirectUris");
+        redirectUris.forEach(uris::add);
+        ((ObjectNode) client.path("attributes")).put("post.logout.redirect.uris", "+");
+        AdminHttp.expect(admin.send("PUT", path("/clients/" + clientUuid), client), 204);
+    }
+
+    /** Marks the person's email as verified or not, which ID tokens then say in {@code email_verified}. */
+    public void setEmailVerified(String personId, boolean verified) {
+        ObjectNode person = (ObjectNode) admin.get(path("/users/" + personId));
+        person.put("emailVerified", verified);
+        AdminHttp.expect(admin.send("PUT", path("/users/" + personId), person), 204);
+    }
+
+    /**
      * An enabled person whose username is their email.
      *
      * @param attributes values of user attributes; null values are left out
