@@ -172,7 +172,7 @@ class ReviewCampaignsAdminController {
         return back(id, closed.refusal(), done, redirect);
     }
 
-    @PostMapping("/admin/reviews/{id}/items/{item}/reassign")
+    @PostMapping("/admin/reviews/{id}/items/{item:\\d+}/reassign")
     String reassign(@PathVariable UUID id, @PathVariable long item, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String reason, Authentication auth, RedirectAttributes redirect) {
         WebUser me = WebUser.of(auth);

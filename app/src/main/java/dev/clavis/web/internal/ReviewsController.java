@@ -9,9 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -110,7 +112,7 @@ class ReviewsController {
         return page(model, me, filter, sections, null);
     }
 
-    @GetMapping("/reviews/{campaign}/items/{item}")
+    @GetMapping("/reviews/{campaign}/items/{item:\\d+}")
     String item(@PathVariable UUID campaign, @PathVariable long item, Authentication auth, Model model,
             HttpServletResponse response) {
         WebUser me = WebUser.of(auth);
@@ -133,7 +135,7 @@ class ReviewsController {
      * Keep or revoke one item. Under htmx the answer is the item's row, refusal included (htmx swaps only
      * 2xx answers, so the row carries the refusal rather than the status); a plain post goes back to the list.
      */
-    @PostMapping("/reviews/{campaign}/items/{item}/decision")
+    @PostMapping("/reviews/{campaign}/items/{item:\\d+}/decision")
     String decide(@PathVariable UUID campaign, @PathVariable long item, @RequestParam(required = false) @Nullable String decision,
             @RequestParam(required = false) @Nullable String comment, @RequestParam(required = false) @Nullable String show,
             @RequestParam(required = false) @Nullable String suggestion,
@@ -156,13 +158,23 @@ class ReviewsController {
         return refused(campaign, me, filter, refusal, model);
     }
 
-    /** The reviewer's selected items, decided the same way in one call: all of them, or none. */
+    /**
+     * The reviewer's selected items, decided the same way in one call: all of them, or none. A campaign in
+     * which the reviewer has no items open answers 404, as if it did not exist.
+     */
     @PostMapping("/reviews/{campaign}/decisions")
     String decideMany(@PathVariable UUID campaign, @RequestParam(name = "items", required = false) @Nullable List<Long> items,
             @RequestParam(required = false) @Nullable String decision, @RequestParam(required = false) @Nullable String comment,
             @RequestParam(required = false) @Nullable String show, @RequestParam(required = false) @Nullable String suggestion,
             Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         WebUser me = WebUser.of(auth);
+        if (openCampaign(me, campaign).isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("me", me);
+            model.addAttribute("refusal", new ReviewRefusal(HttpStatus.NOT_FOUND,
+                    "You have no items to review in campaign " + campaign + ", or it is no longer open for decisions", Map.of()));
+            return "web/reviews-error";
+        }
         var filter = new Filter(show, suggestion);
         List<Long> selected = items == null ? List.of() : items;
         ReviewRefusal refusal = ReviewRefusal.attempt(() -> reviews.decide(campaign, selected, decision, comment, me.personId()))
