@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -84,6 +86,19 @@ class WebConsoleIT extends RunningClavis {
                 .POST(HttpRequest.BodyPublishers.ofString("app=pagerduty&role=admin&duration=P7D&justification=forged")));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(requestsOf("sam.taylor@acme.test", "pagerduty", "admin")).isEmpty();
+    }
+
+    @Test
+    void everyStylesheetAndScriptAPageNamesIsServedFromTheJar() {
+        ConsoleBrowser sam = signIn("sam.taylor@acme.test");
+        Matcher assets = Pattern.compile("(?:href|src)=\"(/web(?:jars)?/[^\"]+)\"").matcher(sam.get("/portal").body());
+        List<String> found = new ArrayList<>();
+        while (assets.find()) {
+            found.add(assets.group(1));
+        }
+
+        assertThat(found).contains("/web/console.css").anyMatch(path -> path.startsWith("/webjars/htmx.org/"));
+        assertThat(found).allSatisfy(path -> assertThat(sam.get(path).statusCode()).as(path).isEqualTo(200));
     }
 
     @Test
