@@ -10,8 +10,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,29 +96,66 @@ class JdbcTasks {
     }
 
     /**
-     * Takes the task if it is still claimable; one statement, so of several workers (in any instance)
-     * exactly one gets it. Each claim counts as an attempt, so a task that keeps crashing its worker
-     * still runs out of attempts.
+     * Takes those of the tasks that are still claimable, in one statement, so of several workers (in any
+     * instance) exactly one gets each. {@code claimant} names this claim alone, so reading back what it
+     * took finds nothing of an earlier claim. Each claim counts as an attempt, so a task that keeps
+     * crashing its worker still runs out of attempts.
+     *
+     * @return the tasks taken, in queue order
      */
-    Optional<ClaimedTask> claim(UUID id, Instant now, Instant leaseUntil, String worker) {
+    List<ClaimedTask> claim(List<UUID> ids, Instant now, Instant leaseUntil, String claimant) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        var arguments = new ArrayList<Object>(List.of(utc(leaseUntil), claimant));
+        arguments.addAll(ids);
+        arguments.addAll(List.of(utc(now), utc(now)));
         int claimed = jdbc.update("""
                         update provisioning_task t
                         set status = 'RUNNING', attempts = attempts + 1, lease_until = ?, claimed_by = ?
-                        where t.id = ? and""" + " " + CLAIMABLE,
-                utc(leaseUntil), worker, id, utc(now), utc(now));
-        if (claimed != 1) {
-            return Optional.empty();
+                        where t.id in (%s) and %s""".formatted(in, CLAIMABLE), arguments.toArray());
+        if (claimed == 0) {
+            return List.of();
         }
-        return jdbc.query("select * from provisioning_task where id = ? and claimed_by = ?",
-                (rs, row) -> new ClaimedTask(id, task(rs), rs.getInt("attempts"), instant(rs, "queued_at"), worker),
-                id, worker).stream().findFirst();
+        var readBack = new ArrayList<Object>(ids);
+        readBack.add(claimant);
+        return jdbc.query("select * from provisioning_task where id in (" + in + ") and claimed_by = ? order by queue_seq",
+                (rs, row) -> new ClaimedTask(rs.getObject("id", UUID.class), task(rs), rs.getInt("attempts"),
+                        instant(rs, "queued_at"), claimant),
+                readBack.toArray());
     }
 
-    boolean markDone(ClaimedTask claim, MembershipOutcome outcome, Instant now) {
-        return jdbc.update("""
+    /**
+     * Marks each claim's task done with its outcome, in one batch.
+     *
+     * @return for each claim, whether it was still held (and so is now done)
+     */
+    boolean[] markDone(List<ClaimedTask> claims, List<MembershipOutcome> outcomes, Instant now) {
+        int[] updated = jdbc.batchUpdate("""
                         update provisioning_task
                         set status = 'DONE', outcome = ?, done_at = ?, lease_until = null, last_error = null""" + HELD_BY_CLAIM,
-                outcome.name(), utc(now), claim.id(), claim.worker(), claim.attempt()) == 1;
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int index) throws SQLException {
+                        ClaimedTask claim = claims.get(index);
+                        statement.setString(1, outcomes.get(index).name());
+                        statement.setObject(2, utc(now));
+                        statement.setObject(3, claim.id());
+                        statement.setString(4, claim.worker());
+                        statement.setInt(5, claim.attempt());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return claims.size();
+                    }
+                });
+        boolean[] held = new boolean[claims.size()];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = updated[i] == 1;
+        }
+        return held;
     }
 
     boolean markRetrying(ClaimedTask claim, String error, Instant nextAttemptAt) {
@@ -134,10 +172,14 @@ class JdbcTasks {
                 utc(now), error, claim.id(), claim.worker(), claim.attempt()) == 1;
     }
 
-    /** Keeps the task claimed for longer; false when the claim was lost already. */
-    boolean renewLease(ClaimedTask claim, Instant leaseUntil) {
-        return jdbc.update("update provisioning_task set lease_until = ?" + HELD_BY_CLAIM,
-                utc(leaseUntil), claim.id(), claim.worker(), claim.attempt()) == 1;
+    /** Keeps the tasks claimed for longer; false when every claim was lost already. */
+    boolean renewLeases(List<ClaimedTask> claims, Instant leaseUntil) {
+        boolean held = false;
+        for (ClaimedTask claim : claims) {
+            held |= jdbc.update("update provisioning_task set lease_until = ?" + HELD_BY_CLAIM,
+                    utc(leaseUntil), claim.id(), claim.worker(), claim.attempt()) == 1;
+        }
+        return held;
     }
 
     /** Gives a claimed task back untried, as if it had never been claimed. */
