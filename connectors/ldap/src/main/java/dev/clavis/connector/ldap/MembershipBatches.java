@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * Permissive Modify control (1.2.840.113556.1.4.1413: OpenLDAP, Active Directory, the UnboundID
  * in-memory server), so a member another writer added between the compare and the modify does not fail
  * the batch. A server that ignores the control and refuses the modify for that reason gets the batch's
- * remaining changes one by one.
+ * remaining changes one by one. A group's only change in a batch goes the single way, which needs no
+ * compare: the directory's own refusal tells "already there".
  */
 final class MembershipBatches {
 
@@ -67,6 +68,9 @@ final class MembershipBatches {
     }
 
     private List<ChangeResult<AddOutcome>> addToGroup(String groupId, List<MembershipChange> changes) {
+        if (changes.size() == 1) {
+            return List.of(ChangeResult.of(() -> single.add(changes.get(0))));
+        }
         List<@Nullable ChangeResult<AddOutcome>> results = new ArrayList<>(Collections.nCopies(changes.size(), null));
         SearchResultEntry group;
         try {
@@ -115,6 +119,9 @@ final class MembershipBatches {
     }
 
     private List<ChangeResult<RemoveOutcome>> removeFromGroup(String groupId, List<MembershipChange> changes) {
+        if (changes.size() == 1) {
+            return List.of(ChangeResult.of(() -> single.remove(changes.get(0))));
+        }
         List<@Nullable ChangeResult<RemoveOutcome>> results = new ArrayList<>(Collections.nCopies(changes.size(), null));
         SearchResultEntry group;
         try {
