@@ -13,8 +13,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -56,8 +58,18 @@ class JdbcTasks {
 
     private final JdbcTemplate jdbc;
 
+    /**
+     * PostgreSQL claims with {@code for update skip locked}: a claim passes over rows another claim or a
+     * batch's confirmation holds instead of waiting for them, so claims never wait, and never deadlock
+     * with a confirmation that locks its tasks in another order (the request bench saw such deadlocks).
+     * H2 has no skip locked; there the update itself re-checks that each row is still claimable.
+     */
+    private final boolean skipLocked;
+
     JdbcTasks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.skipLocked = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
     }
 
     /** Inserts the tasks as pending and due, in list order, which is their queue order. */
@@ -111,10 +123,13 @@ class JdbcTasks {
         var arguments = new ArrayList<Object>(List.of(utc(leaseUntil), claimant));
         arguments.addAll(ids);
         arguments.addAll(List.of(utc(now), utc(now)));
-        int claimed = jdbc.update("""
-                        update provisioning_task t
-                        set status = 'RUNNING', attempts = attempts + 1, lease_until = ?, claimed_by = ?
-                        where t.id in (%s) and %s""".formatted(in, CLAIMABLE), arguments.toArray());
+        String set = "set status = 'RUNNING', attempts = attempts + 1, lease_until = ?, claimed_by = ?";
+        String claimable = "t.id in (" + in + ") and " + CLAIMABLE;
+        int claimed = jdbc.update(skipLocked
+                        ? "update provisioning_task " + set + " where id in"
+                                + " (select t.id from provisioning_task t where " + claimable + " for update of t skip locked)"
+                        : "update provisioning_task t " + set + " where " + claimable,
+                arguments.toArray());
         if (claimed == 0) {
             return List.of();
         }
