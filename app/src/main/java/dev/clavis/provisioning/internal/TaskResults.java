@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records what became of an attempt, each in one transaction with its event: the task's new state,
- * Clavis's copy of the membership and the event (so synchronous listeners such as the audit trail
- * commit with it, and the event registry keeps it for asynchronous ones). A worker whose claim was
+ * Records what became of a worker's attempts, a batch in one transaction with their events: each task's
+ * new state, Clavis's copy of the membership and the event (so synchronous listeners such as the audit
+ * trail commit with it, and the event registry keeps it for asynchronous ones). A worker whose claim was
  * taken over after its lease ran out records nothing; the worker holding the task now will.
  */
 @Component
@@ -59,8 +59,9 @@ class TaskResults {
     /**
      * Records a batch of attempts in one transaction: one batched update marks the confirmed tasks done,
      * then each confirmation and error publishes its event, whose listeners (audit, grant, request) run
-     * in that transaction too. Should the batch fail to commit (a listener's error), each attempt is
-     * recorded on its own, so one bad result does not hold up the others until their leases run out.
+     * in that transaction too. Should the batch fail to commit (a listener's error, or a deadlock with
+     * another batch's listeners over a grant both touch), each attempt is recorded on its own, so one bad
+     * result does not hold up the others until their leases run out.
      */
     void record(List<Attempt> attempts) {
         if (attempts.size() == 1) {
