@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyRequest;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.PermissiveModifyRequestControl;
 import dev.clavis.provisioning.MembershipOperation;
 import dev.clavis.provisioning.MembershipOutcome;
 import dev.clavis.provisioning.MembershipTask;
@@ -120,6 +124,32 @@ abstract class ProvisioningContract extends RunningClavis {
                 .containsExactly(MembershipOutcome.ADDED, MembershipOutcome.REMOVED);
         assertThat(isMember("hubspot-users", ALEX)).isFalse();
         assertThat(groupsOf(ALEX)).doesNotContain("hubspot-users");
+    }
+
+    @Test
+    void manyAddsToOneGroupQueuedTogetherAreEachConfirmedAndThoseAlreadyInItAreAlreadyMembers() {
+        String group = "zendesk-agents";
+        List<String> emails = peopleEmails(20);
+        // Members in the directory that Clavis's copy does not know of yet, as a change made outside Clavis.
+        addInDirectory(group, List.of(emails.get(2), emails.get(9), emails.get(15)));
+        List<DN> before = memberDns(group);
+        String reference = newReference();
+
+        enqueue(emails.stream()
+                .map(email -> new MembershipTask(MembershipOperation.ADD, group, personId(email), reference))
+                .toArray(MembershipTask[]::new));
+
+        List<QueuedTask> tasks = finished(reference);
+        for (int i = 0; i < emails.size(); i++) {
+            String email = emails.get(i);
+            assertThat(tasks.get(i).outcome()).as(email).isEqualTo(before.contains(personDn(email))
+                    ? MembershipOutcome.ALREADY_MEMBER
+                    : MembershipOutcome.ADDED);
+            assertThat(tasks.get(i).attempts()).as(email).isEqualTo(1);
+            assertThat(groupsOf(email)).as(email).contains(group);
+        }
+        assertThat(tasks).extracting(QueuedTask::outcome).contains(MembershipOutcome.ALREADY_MEMBER, MembershipOutcome.ADDED);
+        assertThat(memberDns(group)).containsAll(emails.stream().map(this::personDn).toList());
     }
 
     @Test
@@ -280,6 +310,30 @@ abstract class ProvisioningContract extends RunningClavis {
                 dns.add(new DN(value));
             }
             return dns;
+        } catch (LDAPException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void addInDirectory(String group, List<String> emails) {
+        try (LDAPConnection ldap = ldap(ldapPort())) {
+            var request = new ModifyRequest("cn=" + group + ",ou=groups," + BASE_DN, new Modification(
+                    ModificationType.ADD, "member", emails.stream().map(this::personDn).map(DN::toString).toArray(String[]::new)));
+            request.addControl(new PermissiveModifyRequestControl());
+            ldap.modify(request);
+        } catch (LDAPException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The mail of the first {@code count} people under ou=people. */
+    private List<String> peopleEmails(int count) {
+        try (LDAPConnection ldap = ldap(ldapPort())) {
+            return ldap.search("ou=people," + BASE_DN, SearchScope.ONE, "(mail=*)", "mail").getSearchEntries().stream()
+                    .map(entry -> entry.getAttributeValue("mail"))
+                    .sorted()
+                    .limit(count)
+                    .toList();
         } catch (LDAPException e) {
             throw new IllegalStateException(e);
         }

@@ -41,15 +41,21 @@ final class BenchCatalog {
         return "instant-" + person % roles;
     }
 
+    /** The expiring role of a bench person: one role, or several taking turns, one group each. */
+    static String expiring(int person, int roles) {
+        return roles == 1 ? EXPIRING : EXPIRING + "-" + person % roles;
+    }
+
     /** Each role's group, in the directory under ou=groups. */
-    static List<String> groups(int instantRoles) {
-        var groups = new ArrayList<>(List.of(group(WARMUP), group(APPROVED), group(EXPIRING)));
+    static List<String> groups(int instantRoles, int expiringRoles) {
+        var groups = new ArrayList<>(List.of(group(WARMUP), group(APPROVED)));
         IntStream.range(0, instantRoles).mapToObj(k -> group(instant(k, instantRoles))).forEach(groups::add);
+        IntStream.range(0, expiringRoles).mapToObj(k -> group(expiring(k, expiringRoles))).forEach(groups::add);
         return groups;
     }
 
     /** The catalog in force (its YAML, as {@code GET /api/v1/catalog} answers it) with the bench apps added. */
-    static String withBenchApps(String current, int instantRoles) {
+    static String withBenchApps(String current, int instantRoles, int expiringRoles) {
         String apps = current.strip().endsWith("apps: []") ? current.strip().replace("apps: []", "apps:") : current.strip();
         String durations = LongStream.rangeClosed(SHORTEST.toSeconds(), LONGEST.toSeconds())
                 .mapToObj(seconds -> "PT" + seconds + "S")
@@ -60,7 +66,7 @@ final class BenchCatalog {
         IntStream.range(0, instantRoles).forEach(k -> role(yaml, instant(k, instantRoles), "permanent", "auto"));
         role(yaml, APPROVED, "permanent", "\n          - approvers: manager");
         app(yaml, EXPIRY_APP, "Request benchmark, expiring grants");
-        role(yaml, EXPIRING, durations, "auto");
+        IntStream.range(0, expiringRoles).forEach(k -> role(yaml, expiring(k, expiringRoles), durations, "auto"));
         return yaml.toString();
     }
 

@@ -53,10 +53,11 @@ final class ExpiryRun {
     }
 
     /**
+     * @param roles expiring roles (one group each) the grants take turns over
      * @param grantsPerSecond the throughput measured before, which plans the creation
      * @param budget the longest the creation may take
      */
-    static Result run(RequestApi api, RunWatch watch, BenchTokens tokens, int wanted, Duration budget,
+    static Result run(RequestApi api, RunWatch watch, BenchTokens tokens, int wanted, int roles, Duration budget,
             double grantsPerSecond, int concurrency) throws InterruptedException {
         int planned = (int) Math.min(wanted, Math.floor(grantsPerSecond * PLANNING_SHARE * budget.toSeconds()));
         Duration creation = Duration.ofMillis((long) (planned / (grantsPerSecond * PLANNING_SHARE) * 1000));
@@ -69,7 +70,7 @@ final class ExpiryRun {
         var created = new AtomicInteger();
         Concurrently.until(planned, concurrency, 0, target.minus(LAST_CALL), i -> {
             long seconds = (long) Math.ceil(Duration.between(Instant.now(), target).toMillis() / 1000.0);
-            RequestApi.Answer answer = api.submit(tokens.person(i), BenchCatalog.EXPIRY_APP, BenchCatalog.EXPIRING,
+            RequestApi.Answer answer = api.submit(tokens.person(i), BenchCatalog.EXPIRY_APP, BenchCatalog.expiring(i, roles),
                     "PT" + seconds + "S");
             if (answer.is(201)) {
                 created.incrementAndGet();

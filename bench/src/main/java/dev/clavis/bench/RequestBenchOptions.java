@@ -21,6 +21,8 @@ import java.util.List;
  * @param approvalRate decisions per second: a steady trickle, so the latency is the pipeline's and not a
  *     queue of decisions made all at once
  * @param expiring grants made to expire in the same minute
+ * @param expiringGroups expiring roles (one group each) those grants take turns over; 1 makes every removal
+ *     a change of one large group
  * @param expiryBudget the longest the expiring grants may take to create; fewer are made if the throughput
  *     measured before says they would take longer
  * @param rawModifies raw LDAP adds (and as many deletes) timed against the same directory
@@ -29,7 +31,7 @@ import java.util.List;
  * @param timeout the longest one database's run may take; then Clavis is stopped and the run reported failed
  */
 record RequestBenchOptions(int people, int warmup, int requests, int groups, int approvals, double approvalRate, int expiring,
-        Duration expiryBudget, int rawModifies, int concurrency, List<Database> databases, Path clavisJar,
+        int expiringGroups, Duration expiryBudget, int rawModifies, int concurrency, List<Database> databases, Path clavisJar,
         String clavisHeap, boolean flightRecording, Duration timeout, Path resultsDir) {
 
     /** One bench manager per this many people: the approvers of the approval run. */
@@ -37,7 +39,8 @@ record RequestBenchOptions(int people, int warmup, int requests, int groups, int
 
     static final String USAGE = """
             usage: bench/requests.sh [--smoke] [--people=10000] [--warmup=1000] [--requests=10000] [--groups=1]
-                                     [--approvals=1000] [--approval-rate=20] [--expiring=10000] [--expiry-budget=PT10M]
+                                     [--approvals=1000] [--approval-rate=20] [--expiring=10000] [--expiring-groups=1]
+                                     [--expiry-budget=PT10M]
                                      [--raw-modifies=10000] [--concurrency=32] [--databases=h2,postgresql]
                                      [--clavis-heap=1g] [--jfr] [--timeout=PT45M]
                                      [--clavis-jar=app/target/clavis.jar] [--results=bench/results]""";
@@ -48,10 +51,10 @@ record RequestBenchOptions(int people, int warmup, int requests, int groups, int
             throw new IllegalArgumentException("--people=" + people + " is fewer than the largest count (" + largest
                     + "): each bench person asks for each role once");
         }
-        if (requests < 1 || groups < 1 || approvals < 0 || expiring < 0 || warmup < 0 || rawModifies < 1 || concurrency < 1
+        if (requests < 1 || groups < 1 || expiringGroups < 1 || approvals < 0 || expiring < 0 || warmup < 0 || rawModifies < 1 || concurrency < 1
                 || approvalRate <= 0) {
             throw new IllegalArgumentException("counts must not be negative, and --requests, --raw-modifies,"
-                    + " --concurrency --approval-rate and --groups must be positive");
+                    + " --concurrency, --approval-rate, --groups and --expiring-groups must be positive");
         }
     }
 
@@ -67,6 +70,7 @@ record RequestBenchOptions(int people, int warmup, int requests, int groups, int
                 flags.integer("approvals", smoke ? 50 : 1_000),
                 flags.decimal("approval-rate", 20),
                 flags.integer("expiring", smoke ? 300 : 10_000),
+                flags.integer("expiring-groups", 1),
                 flags.duration("expiry-budget", smoke ? Duration.ofMinutes(1) : Duration.ofMinutes(10)),
                 flags.integer("raw-modifies", requests),
                 flags.integer("concurrency", 32),

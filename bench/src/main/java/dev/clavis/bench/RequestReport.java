@@ -27,9 +27,10 @@ final class RequestReport {
         out.append(String.format(Locale.ROOT, "- Load: %d concurrent HTTP clients (Java HttpClient, HTTP/1.1) in the"
                 + " benchmark's JVM on the same machine; %,d bench people (in teams of %d with a manager each) added over"
                 + " LDAP, each request made by its own beneficiary with their own token; the throughput run's requests"
-                + " and the raw LDAP modifies go to %s%n",
+                + " and the raw LDAP modifies go to %s, the expiring grants to %s%n",
                 options.concurrency(), options.people(), RequestBenchOptions.TEAM_SIZE,
-                options.groups() == 1 ? "one group" : options.groups() + " groups, taking turns"));
+                options.groups() == 1 ? "one group" : options.groups() + " groups, taking turns",
+                options.expiringGroups() == 1 ? "one group" : options.expiringGroups() + " groups, taking turns"));
         out.append("- Machine: ").append(machine).append("\n\n");
         out.append("| figure |");
         outcomes.forEach(o -> out.append(' ').append(o.database().label()).append(" |"));

@@ -111,7 +111,7 @@ final class RequestRun {
                 throw new BenchStopped("the directory sync failed: " + finished[0].error());
             }
             setup.sync = since(started);
-            api.applyCatalog(BenchCatalog.withBenchApps(api.catalog(), options.groups()));
+            api.applyCatalog(BenchCatalog.withBenchApps(api.catalog(), options.groups(), options.expiringGroups()));
             started = System.nanoTime();
             BenchTokens tokens = BenchTokens.issue(api, options.askers(), options.deciders(), options.concurrency(),
                     watch.deadline());
@@ -137,7 +137,7 @@ final class RequestRun {
                 progress("approval → GRANTED p50/p99 " + approvals.answerToGranted().p50AndP99());
             }
             if (options.expiring() > 0 && throughput.grantedPerSecond() > 0) {
-                expiry = ExpiryRun.run(api, watch, tokens, options.expiring(), options.expiryBudget(),
+                expiry = ExpiryRun.run(api, watch, tokens, options.expiring(), options.expiringGroups(), options.expiryBudget(),
                         throughput.grantedPerSecond(), options.concurrency());
                 progress("expiry: " + expiry.removed() + " removed, lag p50/p99 " + expiry.lag().p50AndP99());
             }
@@ -145,7 +145,7 @@ final class RequestRun {
     }
 
     private List<String> groups() {
-        var groups = new ArrayList<>(BenchCatalog.groups(options.groups()));
+        var groups = new ArrayList<>(BenchCatalog.groups(options.groups(), options.expiringGroups()));
         for (int k = 0; k < options.groups(); k++) {
             groups.add(RawModifies.group(k, options.groups()));
         }

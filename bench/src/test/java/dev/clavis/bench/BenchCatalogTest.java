@@ -22,7 +22,7 @@ class BenchCatalogTest {
 
     @Test
     void benchAppsFollowTheAppsInForceAtTheSameIndentationWithOneInstantRolePerGroup() {
-        String catalog = BenchCatalog.withBenchApps(DEMO, 2);
+        String catalog = BenchCatalog.withBenchApps(DEMO, 2, 1);
 
         assertThat(catalog).startsWith(DEMO.strip());
         assertThat(catalog).contains("\n  - id: bench\n", "\n  - id: bench-expiry\n", "\n      - id: instant-0\n",
@@ -32,14 +32,24 @@ class BenchCatalogTest {
 
     @Test
     void theExpiringRoleOffersEveryWholeSecondFromTheShortestToTheLongest() {
-        String catalog = BenchCatalog.withBenchApps(DEMO, 2);
+        String catalog = BenchCatalog.withBenchApps(DEMO, 2, 1);
 
         assertThat(catalog).contains("durations: [PT10S, PT11S, PT12S,", ", PT2399S, PT2400S]");
     }
 
     @Test
+    void expiringGrantsSpreadOverGroupsTakeTurnsOverExpiringRolesOfAGroupEach() {
+        String catalog = BenchCatalog.withBenchApps(DEMO, 1, 3);
+
+        assertThat(catalog).contains("\n      - id: short-0\n", "groups: [bench-short-2]").doesNotContain("id: short\n");
+        assertThat(BenchCatalog.expiring(7, 3)).isEqualTo("short-1");
+        assertThat(BenchCatalog.expiring(7, 1)).isEqualTo("short");
+        assertThat(BenchCatalog.groups(1, 3)).contains("bench-short-0", "bench-short-2").doesNotContain("bench-short");
+    }
+
+    @Test
     void anEmptyCatalogBecomesAListOfTheBenchApps() {
-        String catalog = BenchCatalog.withBenchApps("apps: []\n", 1);
+        String catalog = BenchCatalog.withBenchApps("apps: []\n", 1, 1);
 
         assertThat(catalog).startsWith("apps:\n  - id: bench\n");
     }

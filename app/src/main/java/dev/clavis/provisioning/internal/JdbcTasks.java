@@ -10,10 +10,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +58,18 @@ class JdbcTasks {
 
     private final JdbcTemplate jdbc;
 
+    /**
+     * PostgreSQL claims with {@code for update skip locked}: a claim passes over rows another claim or a
+     * batch's confirmation holds instead of waiting for them, so claims never wait, and never deadlock
+     * with a confirmation that locks its tasks in another order (the request bench saw such deadlocks).
+     * H2 has no skip locked; there the update itself re-checks that each row is still claimable.
+     */
+    private final boolean skipLocked;
+
     JdbcTasks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.skipLocked = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
     }
 
     /** Inserts the tasks as pending and due, in list order, which is their queue order. */
@@ -95,29 +108,69 @@ class JdbcTasks {
     }
 
     /**
-     * Takes the task if it is still claimable; one statement, so of several workers (in any instance)
-     * exactly one gets it. Each claim counts as an attempt, so a task that keeps crashing its worker
-     * still runs out of attempts.
+     * Takes those of the tasks that are still claimable, in one statement, so of several workers (in any
+     * instance) exactly one gets each. {@code claimant} names this claim alone, so reading back what it
+     * took finds nothing of an earlier claim. Each claim counts as an attempt, so a task that keeps
+     * crashing its worker still runs out of attempts.
+     *
+     * @return the tasks taken, in queue order
      */
-    Optional<ClaimedTask> claim(UUID id, Instant now, Instant leaseUntil, String worker) {
-        int claimed = jdbc.update("""
-                        update provisioning_task t
-                        set status = 'RUNNING', attempts = attempts + 1, lease_until = ?, claimed_by = ?
-                        where t.id = ? and""" + " " + CLAIMABLE,
-                utc(leaseUntil), worker, id, utc(now), utc(now));
-        if (claimed != 1) {
-            return Optional.empty();
+    List<ClaimedTask> claim(List<UUID> ids, Instant now, Instant leaseUntil, String claimant) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return jdbc.query("select * from provisioning_task where id = ? and claimed_by = ?",
-                (rs, row) -> new ClaimedTask(id, task(rs), rs.getInt("attempts"), instant(rs, "queued_at"), worker),
-                id, worker).stream().findFirst();
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        var arguments = new ArrayList<Object>(List.of(utc(leaseUntil), claimant));
+        arguments.addAll(ids);
+        arguments.addAll(List.of(utc(now), utc(now)));
+        String set = "set status = 'RUNNING', attempts = attempts + 1, lease_until = ?, claimed_by = ?";
+        String claimable = "t.id in (" + in + ") and " + CLAIMABLE;
+        int claimed = jdbc.update(skipLocked
+                        ? "update provisioning_task " + set + " where id in"
+                                + " (select t.id from provisioning_task t where " + claimable + " for update of t skip locked)"
+                        : "update provisioning_task t " + set + " where " + claimable,
+                arguments.toArray());
+        if (claimed == 0) {
+            return List.of();
+        }
+        var readBack = new ArrayList<Object>(ids);
+        readBack.add(claimant);
+        return jdbc.query("select * from provisioning_task where id in (" + in + ") and claimed_by = ? order by queue_seq",
+                (rs, row) -> new ClaimedTask(rs.getObject("id", UUID.class), task(rs), rs.getInt("attempts"),
+                        instant(rs, "queued_at"), claimant),
+                readBack.toArray());
     }
 
-    boolean markDone(ClaimedTask claim, MembershipOutcome outcome, Instant now) {
-        return jdbc.update("""
+    /**
+     * Marks each claim's task done with its outcome, in one batch.
+     *
+     * @return for each claim, whether it was still held (and so is now done)
+     */
+    boolean[] markDone(List<ClaimedTask> claims, List<MembershipOutcome> outcomes, Instant now) {
+        int[] updated = jdbc.batchUpdate("""
                         update provisioning_task
                         set status = 'DONE', outcome = ?, done_at = ?, lease_until = null, last_error = null""" + HELD_BY_CLAIM,
-                outcome.name(), utc(now), claim.id(), claim.worker(), claim.attempt()) == 1;
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement statement, int index) throws SQLException {
+                        ClaimedTask claim = claims.get(index);
+                        statement.setString(1, outcomes.get(index).name());
+                        statement.setObject(2, utc(now));
+                        statement.setObject(3, claim.id());
+                        statement.setString(4, claim.worker());
+                        statement.setInt(5, claim.attempt());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return claims.size();
+                    }
+                });
+        boolean[] held = new boolean[claims.size()];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = updated[i] == 1;
+        }
+        return held;
     }
 
     boolean markRetrying(ClaimedTask claim, String error, Instant nextAttemptAt) {
@@ -134,10 +187,14 @@ class JdbcTasks {
                 utc(now), error, claim.id(), claim.worker(), claim.attempt()) == 1;
     }
 
-    /** Keeps the task claimed for longer; false when the claim was lost already. */
-    boolean renewLease(ClaimedTask claim, Instant leaseUntil) {
-        return jdbc.update("update provisioning_task set lease_until = ?" + HELD_BY_CLAIM,
-                utc(leaseUntil), claim.id(), claim.worker(), claim.attempt()) == 1;
+    /** Keeps the tasks claimed for longer; false when every claim was lost already. */
+    boolean renewLeases(List<ClaimedTask> claims, Instant leaseUntil) {
+        boolean held = false;
+        for (ClaimedTask claim : claims) {
+            held |= jdbc.update("update provisioning_task set lease_until = ?" + HELD_BY_CLAIM,
+                    utc(leaseUntil), claim.id(), claim.worker(), claim.attempt()) == 1;
+        }
+        return held;
     }
 
     /** Gives a claimed task back untried, as if it had never been claimed. */

@@ -3,26 +3,26 @@ package dev.clavis.provisioning.internal;
 import dev.clavis.connector.spi.DirectoryConnectorFactory;
 import dev.clavis.connector.spi.DirectoryConnectors;
 import dev.clavis.directory.DirectoryConnection;
-import dev.clavis.provisioning.MembershipOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The threads that apply queued tasks. Each claims one due task at a time, applies it through the
- * connector outside any transaction, then records the result. Woken by commits that queued tasks,
+ * The threads that apply queued tasks. Each claims due tasks (one at a time, or as many as the
+ * connector takes in one batch call), applies them through the connector outside any transaction, then
+ * records the results in one transaction. Woken by commits that queued tasks,
  * and otherwise looking every poll interval, for retries, other instances' tasks and expired leases.
  *
- * <p>On stop, workers finish the call in hand; one still waiting for a rate permit gives its task back.
+ * <p>On stop, workers finish the call in hand; one still waiting for a rate permit gives its tasks back.
  * A task whose worker died stays claimed until its lease runs out, then runs again: connector calls
  * are idempotent, so applying a change twice is safe.
  */
@@ -31,8 +31,8 @@ class ProvisioningWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningWorker.class);
 
-    /** Tasks looked at per query; each is claimed and applied before the next query. */
-    private static final int BATCH = 16;
+    /** Tasks looked at per query when each is claimed and applied on its own before the next query. */
+    private static final int CANDIDATES = 16;
 
     /** How long stop waits for workers to finish their calls before interrupting them. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -49,6 +49,7 @@ class ProvisioningWorker implements SmartLifecycle {
     private final WritePace pace;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final List<Thread> threads = new ArrayList<>();
+    private final AtomicLong claims = new AtomicLong();
     private volatile boolean running;
 
     ProvisioningWorker(JdbcTasks tasks, MembershipApplier applier, TaskResults results, Wakeup wakeup, Clock clock,
@@ -120,9 +121,22 @@ class ProvisioningWorker implements SmartLifecycle {
         }
     }
 
-    /** Answers whether it applied anything, in which case more may be due at once. */
+    /**
+     * Answers whether there was work, in which case more may be due at once. Connectors without batches
+     * get one task per call, claimed one at a time from a shuffled handful, so that workers run their calls
+     * side by side; connectors with batches get as many due tasks as a call takes, claimed in one statement.
+     */
     private boolean workOnDueTasks(String worker) {
-        List<UUID> due = new ArrayList<>(tasks.claimable(clock.instant(), BATCH));
+        int batchLimit = applier.batchLimit();
+        List<UUID> due = new ArrayList<>(tasks.claimable(clock.instant(), Math.max(CANDIDATES, batchLimit)));
+        if (batchLimit > 1) {
+            List<ClaimedTask> claimed = claim(due.subList(0, Math.min(batchLimit, due.size())), worker);
+            if (!claimed.isEmpty()) {
+                apply(claimed);
+            }
+            // Claims another worker won still mean work was due: look again at once.
+            return !due.isEmpty();
+        }
         // Workers that find the same tasks start at different ones, so their claims rarely collide.
         Collections.shuffle(due);
         boolean worked = false;
@@ -130,36 +144,37 @@ class ProvisioningWorker implements SmartLifecycle {
             if (!running) {
                 break;
             }
-            Instant now = clock.instant();
-            Optional<ClaimedTask> claim = tasks.claim(id, now, now.plus(settings.lease()), worker);
-            if (claim.isPresent()) {
-                apply(claim.get());
+            List<ClaimedTask> claimed = claim(List.of(id), worker);
+            if (!claimed.isEmpty()) {
+                apply(claimed);
                 worked = true;
             }
         }
         return worked;
     }
 
-    private void apply(ClaimedTask claim) {
-        // A slow pace can keep a task waiting for its permit longer than its lease: renew the lease
-        // while waiting, so no other worker takes the task up meanwhile.
+    private List<ClaimedTask> claim(List<UUID> ids, String worker) {
+        Instant now = clock.instant();
+        return tasks.claim(ids, now, now.plus(settings.lease()), worker + "#" + claims.incrementAndGet());
+    }
+
+    private void apply(List<ClaimedTask> claimed) {
+        // A slow pace can keep tasks waiting for their permit longer than their lease: renew the leases
+        // while waiting, so no other worker takes the tasks up meanwhile. A batch is one write.
         boolean permitted = pace.await(() -> running
-                && tasks.renewLease(claim, clock.instant().plus(settings.lease())));
+                && tasks.renewLeases(claimed, clock.instant().plus(settings.lease())));
         if (!permitted) {
             if (running) {
-                log.info("Task {} was taken up again while {} waited for a permit", claim.id(), claim.worker());
+                log.info("Tasks {} were taken up again while waiting for a permit", ids(claimed));
             } else {
-                tasks.release(claim);
+                claimed.forEach(tasks::release);
             }
             return;
         }
-        MembershipOutcome outcome;
-        try {
-            outcome = applier.apply(claim.task());
-        } catch (RuntimeException e) {
-            results.erred(claim, e);
-            return;
-        }
-        results.confirmed(claim, outcome);
+        results.record(applier.apply(claimed));
+    }
+
+    private static List<UUID> ids(List<ClaimedTask> claimed) {
+        return claimed.stream().map(ClaimedTask::id).toList();
     }
 }

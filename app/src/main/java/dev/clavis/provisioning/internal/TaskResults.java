@@ -13,6 +13,8 @@ import dev.clavis.provisioning.MembershipTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -22,9 +24,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records what became of an attempt, each in one transaction with its event: the task's new state,
- * Clavis's copy of the membership and the event (so synchronous listeners such as the audit trail
- * commit with it, and the event registry keeps it for asynchronous ones). A worker whose claim was
+ * Records what became of a worker's attempts, a batch in one transaction with their events: each task's
+ * new state, Clavis's copy of the membership and the event (so synchronous listeners such as the audit
+ * trail commit with it, and the event registry keeps it for asynchronous ones). A worker whose claim was
  * taken over after its lease ran out records nothing; the worker holding the task now will.
  */
 @Component
@@ -54,64 +56,106 @@ class TaskResults {
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    void confirmed(ClaimedTask claim, MembershipOutcome outcome) {
-        transactions.executeWithoutResult(status -> {
+    /**
+     * Records a batch of attempts in one transaction: one batched update marks the confirmed tasks done,
+     * then each confirmation and error publishes its event, whose listeners (audit, grant, request) run
+     * in that transaction too. Should the batch fail to commit (a listener's error, or a deadlock with
+     * another batch's listeners over a grant both touch), each attempt is recorded on its own, so one bad
+     * result does not hold up the others until their leases run out.
+     */
+    void record(List<Attempt> attempts) {
+        if (attempts.size() == 1) {
+            recordTogether(attempts);
+            return;
+        }
+        try {
+            recordTogether(attempts);
+        } catch (RuntimeException e) {
+            log.warn("Recording {} results together failed; recording each on its own", attempts.size(), e);
+            for (Attempt attempt : attempts) {
+                try {
+                    recordTogether(List.of(attempt));
+                } catch (RuntimeException alone) {
+                    log.warn("Recording the result of task {} failed; it runs again once its lease ends",
+                            attempt.claim().id(), alone);
+                }
+            }
+        }
+    }
+
+    private void recordTogether(List<Attempt> attempts) {
+        List<Attempt> givenUp = transactions.execute(status -> {
             Instant now = clock.instant();
-            if (!tasks.markDone(claim, outcome, now)) {
+            confirm(attempts.stream().filter(attempt -> attempt.outcome() != null).toList(), now);
+            var failed = new ArrayList<Attempt>();
+            for (Attempt attempt : attempts) {
+                RuntimeException error = attempt.error();
+                if (error != null && erred(attempt.claim(), error, now)) {
+                    failed.add(attempt);
+                }
+            }
+            return failed;
+        });
+        for (Attempt attempt : givenUp == null ? List.<Attempt>of() : givenUp) {
+            metrics.failed();
+            ClaimedTask claim = attempt.claim();
+            MembershipTask task = claim.task();
+            log.warn("Gave up task {} ({} person {} in '{}' for {}) after {} attempt(s): {}", claim.id(),
+                    task.operation(), task.personId(), task.groupName(), task.reference(), claim.attempt(),
+                    attempt.error() == null ? "" : text(attempt.error()));
+        }
+    }
+
+    private void confirm(List<Attempt> confirmed, Instant now) {
+        if (confirmed.isEmpty()) {
+            return;
+        }
+        List<ClaimedTask> claims = confirmed.stream().map(Attempt::claim).toList();
+        List<MembershipOutcome> outcomes = confirmed.stream().map(Attempt::outcome).toList();
+        boolean[] held = tasks.markDone(claims, outcomes, now);
+        for (int i = 0; i < claims.size(); i++) {
+            ClaimedTask claim = claims.get(i);
+            if (!held[i]) {
                 lost(claim);
-                return;
+                continue;
             }
             MembershipTask task = claim.task();
             directory.recordMembership(task.groupName(), task.personId(), task.operation() == MembershipOperation.ADD);
             events.publishEvent(new MembershipChangeConfirmed(claim.id(), task.reference(), task.operation(),
-                    task.groupName(), task.personId(), outcome, claim.attempt(), claim.queuedAt(), now));
-        });
+                    task.groupName(), task.personId(), outcomes.get(i), claim.attempt(), claim.queuedAt(), now));
+        }
     }
 
     /**
      * A transient error is retried until the attempts run out; anything the connector did not classify
      * is taken as transient too, since retrying is safe and giving up at once on a bug's first symptom
      * is not.
+     *
+     * @return whether the task was given up
      */
-    void erred(ClaimedTask claim, RuntimeException error) {
+    private boolean erred(ClaimedTask claim, RuntimeException error, Instant now) {
+        String text = text(error);
+        MembershipTask task = claim.task();
         if (error instanceof PermanentConnectorException || claim.attempt() >= maxAttempts) {
-            failed(claim, text(error));
-            return;
+            if (!tasks.markFailed(claim, text, now)) {
+                lost(claim);
+                return false;
+            }
+            events.publishEvent(new MembershipChangeFailed(claim.id(), task.reference(), task.operation(),
+                    task.groupName(), task.personId(), text, claim.attempt(), now));
+            return true;
         }
         Optional<Duration> retryAfter = error instanceof TransientConnectorException transientError
                 ? transientError.retryAfter()
                 : Optional.empty();
-        String text = text(error);
-        transactions.executeWithoutResult(status -> {
-            Instant next = clock.instant().plus(backoff.after(claim.attempt(), retryAfter));
-            if (!tasks.markRetrying(claim, text, next)) {
-                lost(claim);
-                return;
-            }
-            MembershipTask task = claim.task();
-            events.publishEvent(new MembershipChangeRetrying(claim.id(), task.reference(), task.operation(),
-                    task.groupName(), task.personId(), text, claim.attempt(), next));
-        });
-    }
-
-    private void failed(ClaimedTask claim, String error) {
-        Boolean recorded = transactions.execute(status -> {
-            Instant now = clock.instant();
-            if (!tasks.markFailed(claim, error, now)) {
-                lost(claim);
-                return false;
-            }
-            MembershipTask task = claim.task();
-            events.publishEvent(new MembershipChangeFailed(claim.id(), task.reference(), task.operation(),
-                    task.groupName(), task.personId(), error, claim.attempt(), now));
-            return true;
-        });
-        if (Boolean.TRUE.equals(recorded)) {
-            metrics.failed();
-            MembershipTask task = claim.task();
-            log.warn("Gave up task {} ({} person {} in '{}' for {}) after {} attempt(s): {}", claim.id(),
-                    task.operation(), task.personId(), task.groupName(), task.reference(), claim.attempt(), error);
+        Instant next = now.plus(backoff.after(claim.attempt(), retryAfter));
+        if (!tasks.markRetrying(claim, text, next)) {
+            lost(claim);
+            return false;
         }
+        events.publishEvent(new MembershipChangeRetrying(claim.id(), task.reference(), task.operation(),
+                task.groupName(), task.personId(), text, claim.attempt(), next));
+        return false;
     }
 
     private static void lost(ClaimedTask claim) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.clavis.connector.spi.ChangeResult;
 import dev.clavis.connector.spi.DirectoryConnector;
 import dev.clavis.connector.spi.DirectoryGroup;
 import dev.clavis.connector.spi.DirectoryMembership;
@@ -263,6 +264,49 @@ public abstract class DirectoryConnectorContract {
         assertThat(Pages.flat(connector()::memberships))
                 .filteredOn(m -> m.groupId().equals(group))
                 .containsExactly(new DirectoryMembership(group, person));
+    }
+
+    @Test
+    void aBatchOfAddsAddsEachPersonAndTellsWhoWasAMemberAlready() {
+        var group = directory().createGroup(uniqueName("batch-add"), null);
+        var already = newPerson();
+        var fresh = List.of(newPerson(), newPerson(), newPerson());
+        directory().addMember(group, already);
+        var unknown = directory().unknownPersonId();
+        var changes = List.of(new MembershipChange(group, fresh.get(0)), new MembershipChange(group, already),
+                new MembershipChange(group, unknown), new MembershipChange(group, fresh.get(1)),
+                new MembershipChange(group, fresh.get(2)));
+
+        List<ChangeResult<AddOutcome>> results = provisioning().addMembers(changes);
+
+        assertThat(results).hasSize(5);
+        assertThat(List.of(results.get(0), results.get(1), results.get(3), results.get(4))).containsExactly(
+                new ChangeResult.Applied<>(AddOutcome.ADDED), new ChangeResult.Applied<>(AddOutcome.ALREADY_MEMBER),
+                new ChangeResult.Applied<>(AddOutcome.ADDED), new ChangeResult.Applied<>(AddOutcome.ADDED));
+        assertThat(results.get(2)).isInstanceOfSatisfying(ChangeResult.Failed.class,
+                failed -> assertThat(failed.error()).isInstanceOf(UnknownPersonException.class));
+        assertThat(directory().members(group)).containsAll(fresh).contains(already).doesNotContain(unknown);
+        assertThat(Collections.frequency(directory().members(group), already)).isOne();
+    }
+
+    @Test
+    void aBatchOfRemovesRemovesEachMemberAndTellsWhoWasNotOne() {
+        var group = directory().createGroup(uniqueName("batch-remove"), null);
+        var members = List.of(newPerson(), newPerson(), newPerson());
+        var stranger = newPerson();
+        members.forEach(member -> directory().addMember(group, member));
+        var changes = List.of(new MembershipChange(group, members.get(0)), new MembershipChange(group, stranger),
+                new MembershipChange(group, members.get(1)), new MembershipChange(group, members.get(2)));
+
+        assertThat(provisioning().removeMembers(changes)).containsExactly(
+                new ChangeResult.Applied<>(RemoveOutcome.REMOVED), new ChangeResult.Applied<>(RemoveOutcome.NOT_A_MEMBER),
+                new ChangeResult.Applied<>(RemoveOutcome.REMOVED), new ChangeResult.Applied<>(RemoveOutcome.REMOVED));
+
+        assertThat(directory().members(group)).doesNotContainAnyElementsOf(members);
+        assertThat(Pages.flat(connector()::memberships)).noneMatch(m -> m.groupId().equals(group));
+        assertThat(provisioning().addMembers(List.of(new MembershipChange(group, stranger))))
+                .containsExactly(new ChangeResult.Applied<>(AddOutcome.ADDED));
+        assertThat(directory().members(group)).contains(stranger);
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import dev.clavis.connector.spi.ChangeResult;
 import dev.clavis.connector.spi.DirectoryConnector;
 import dev.clavis.connector.spi.DirectoryGroup;
 import dev.clavis.connector.spi.DirectoryMembership;
@@ -45,6 +46,7 @@ public final class LdapConnector implements DirectoryConnector, MembershipProvis
     private final EntryMapper mapper;
     private final Lookup lookup;
     private final MembershipWriter memberships;
+    private final MembershipBatches batches;
 
     LdapConnector(LdapSettings settings) {
         this.settings = settings;
@@ -54,6 +56,7 @@ public final class LdapConnector implements DirectoryConnector, MembershipProvis
         this.mapper = new EntryMapper(settings.attributes(), accounts);
         this.lookup = new Lookup(pool, settings, failures);
         this.memberships = new MembershipWriter(pool, lookup, failures, settings);
+        this.batches = new MembershipBatches(pool, lookup, failures, memberships, settings);
     }
 
     /**
@@ -119,6 +122,22 @@ public final class LdapConnector implements DirectoryConnector, MembershipProvis
     @Override
     public RemoveOutcome removeMember(MembershipChange change) {
         return memberships.remove(change);
+    }
+
+    @Override
+    public int batchLimit() {
+        return MembershipBatches.LIMIT;
+    }
+
+    /** Each group's adds in one modify; see {@link MembershipBatches}. */
+    @Override
+    public List<ChangeResult<AddOutcome>> addMembers(List<MembershipChange> changes) {
+        return batches.add(changes);
+    }
+
+    @Override
+    public List<ChangeResult<RemoveOutcome>> removeMembers(List<MembershipChange> changes) {
+        return batches.remove(changes);
     }
 
     /**

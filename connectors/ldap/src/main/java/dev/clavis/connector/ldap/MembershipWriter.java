@@ -112,7 +112,7 @@ final class MembershipWriter {
     }
 
     /** Also after ALREADY_MEMBER, so that a retried add finishes what a failed one began. */
-    private void dropPlaceholder(Entry group, String attribute) {
+    void dropPlaceholder(Entry group, String attribute) {
         if (!requiresMember(group)) {
             return;
         }
@@ -139,24 +139,24 @@ final class MembershipWriter {
         return request;
     }
 
-    private static String memberAttribute(Entry group) {
+    static String memberAttribute(Entry group) {
         return group.hasObjectClass("groupOfUniqueNames") && !group.hasObjectClass("groupOfNames")
                 ? "uniqueMember"
                 : "member";
     }
 
-    private static boolean requiresMember(Entry group) {
+    static boolean requiresMember(Entry group) {
         return group.hasObjectClass("groupOfNames") || group.hasObjectClass("groupOfUniqueNames");
     }
 
-    private static boolean isAlreadyThere(LDAPException e) {
+    static boolean isAlreadyThere(LDAPException e) {
         ResultCode code = e.getResultCode();
         return code == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS
                 || code == ResultCode.ENTRY_ALREADY_EXISTS
                 || code == ResultCode.UNWILLING_TO_PERFORM && said(e, AD_MEMBER_IN_GROUP);
     }
 
-    private static boolean isNotThere(LDAPException e) {
+    static boolean isNotThere(LDAPException e) {
         ResultCode code = e.getResultCode();
         return code == ResultCode.NO_SUCH_ATTRIBUTE
                 || code == ResultCode.UNWILLING_TO_PERFORM && said(e, AD_MEMBER_NOT_IN_GROUP);

@@ -112,6 +112,11 @@ final class InMemoryAcme implements AutoCloseable {
         return requests.stream().filter(message -> message.contains(" SEARCH REQUEST ")).count();
     }
 
+    /** How many modify requests the server has received so far. */
+    long modifies() {
+        return requests.stream().filter(message -> message.contains(" MODIFY REQUEST ")).count();
+    }
+
     @Override
     public void close() {
         server.shutDown(true);

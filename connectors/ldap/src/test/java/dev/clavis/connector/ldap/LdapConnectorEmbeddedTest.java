@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import dev.clavis.connector.spi.ChangeResult;
 import dev.clavis.connector.spi.DirectoryConnector;
+import dev.clavis.connector.spi.MembershipChange;
+import dev.clavis.connector.spi.MembershipProvisioning.AddOutcome;
+import dev.clavis.connector.spi.MembershipProvisioning.RemoveOutcome;
 import dev.clavis.connector.spi.DirectoryMembership;
 import dev.clavis.connector.spi.DirectoryPerson;
 import dev.clavis.connector.spi.NewUser;
@@ -63,6 +67,38 @@ class LdapConnectorEmbeddedTest extends DirectoryConnectorContract {
             assertThat(people.iterator().next()).hasSize(Acme.PAGE_SIZE);
             assertThat(acme.searches()).isEqualTo(before + 1);
         }
+    }
+
+    @Test
+    void aBatchOfFiftyAddsToOneGroupIsOneModifyAndTellsTheThreeWhoWereMembersAlready() {
+        String group = directory.createGroup(uniqueName("batch50"), null);
+        List<String> people = Stream.generate(this::newPerson).limit(50).toList();
+        List<String> already = List.of(people.get(4), people.get(17), people.get(42));
+        already.forEach(person -> directory.addMember(group, person));
+        long modifiesBefore = acme.modifies();
+
+        List<ChangeResult<AddOutcome>> results = connector.addMembers(
+                people.stream().map(person -> new MembershipChange(group, person)).toList());
+
+        assertThat(acme.modifies() - modifiesBefore).as("modify requests the directory saw").isOne();
+        assertThat(directory.members(group)).containsAll(people);
+        for (int i = 0; i < people.size(); i++) {
+            assertThat(results.get(i)).as(people.get(i)).isEqualTo(new ChangeResult.Applied<>(
+                    already.contains(people.get(i)) ? AddOutcome.ALREADY_MEMBER : AddOutcome.ADDED));
+        }
+    }
+
+    @Test
+    void aBatchThatRemovesEveryMemberLeavesThePlaceholderInOneModify() {
+        String group = directory.createGroup(uniqueName("batch-empty"), null);
+        List<String> people = Stream.generate(this::newPerson).limit(5).toList();
+        people.forEach(person -> directory.addMember(group, person));
+
+        List<ChangeResult<RemoveOutcome>> results = connector.removeMembers(
+                people.stream().map(person -> new MembershipChange(group, person)).toList());
+
+        assertThat(results).containsOnly(new ChangeResult.Applied<>(RemoveOutcome.REMOVED));
+        assertThat(directory.members(group)).containsExactly(Acme.id(Acme.PLACEHOLDER));
     }
 
     @Test
