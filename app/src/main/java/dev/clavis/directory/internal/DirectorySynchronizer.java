@@ -136,7 +136,7 @@ class DirectorySynchronizer {
         if (refusal == null || run.confirmLargeRemoval()) {
             return false;
         }
-        runs.finish(run.id(), SyncStatus.FAILED, refusal);
+        runs.refuse(run.id(), refusal);
         log.warn("Directory sync {} stopped: {}", run.id(), refusal);
         return true;
     }
