@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 
 /** Times as the admin pages print them ({@code ${@consoleTime.at(t)}}): UTC to the second, a dash for none. */
 @Component("consoleTime")
-class ConsoleTime {
+public class ConsoleTime {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    String at(@Nullable Instant time) {
+    public String at(@Nullable Instant time) {
         return time == null ? "—" : FORMAT.format(time);
     }
 }

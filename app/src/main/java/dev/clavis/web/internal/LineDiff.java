@@ -80,12 +80,13 @@ final class LineDiff {
                 out.add(new Line(Kind.SAME, start + i + 1, start + j + 1, a.get(start + i)));
                 i++;
                 j++;
-            } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
-                out.add(new Line(Kind.ADDED, 0, start + j + 1, b.get(start + j)));
-                j++;
-            } else {
+            } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
+                // Removals first: a changed line reads as the old one, then the new one.
                 out.add(new Line(Kind.REMOVED, start + i + 1, 0, a.get(start + i)));
                 i++;
+            } else {
+                out.add(new Line(Kind.ADDED, 0, start + j + 1, b.get(start + j)));
+                j++;
             }
         }
     }
