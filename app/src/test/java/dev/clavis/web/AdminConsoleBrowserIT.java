@@ -62,7 +62,7 @@ class AdminConsoleBrowserIT extends RunningClavis {
         signInAs("priya.shah@acme.test");
         browser.get(url("/admin"));
         screenshot("admin");
-        browser.findElement(By.linkText("Catalog")).click();
+        browser.findElement(By.cssSelector("main a[href='/admin/catalog']")).click();
         String version = browser.findElement(By.id("catalog-version")).getText();
         WebElement editor = browser.findElement(By.id("yaml"));
         String yaml = editor.getDomProperty("value");
