@@ -11,11 +11,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.SearchScope;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The admin pages over HTTP, as Priya (in clavis-admins) uses them, against Clavis on the demo organisation. */
+/**
+ * The admin pages over HTTP, as Priya (in clavis-admins) uses them, against Clavis on the demo organisation.
+ * The large-removal fact empties two departments of the directory, so it runs last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminConsoleIT extends RunningClavis {
 
     private static final Path DATA = newDataDir();
@@ -144,19 +153,54 @@ class AdminConsoleIT extends RunningClavis {
     @Test
     void syncNowEndsWithAFinishedSyncThePageFollows() {
         ConsoleSession priya = ConsoleSession.signIn(port, PRIYA);
-        String page = priya.get("/admin/directory").body();
-        assertThat(text(page, "<code id=\"connector\">(.*?)</code>")).isEqualTo("embedded");
+        assertThat(text(priya.get("/admin/directory").body(), "<code id=\"connector\">(.*?)</code>")).isEqualTo("embedded");
 
-        HttpResponse<String> asked = priya.post("/admin/directory/sync", page, Map.of());
+        String finished = syncOnThePage(priya, "sync-now", Map.of());
 
-        assertThat(location(asked)).isEqualTo("/admin/directory");
-        String following = priya.get("/admin/directory").body();
-        String progress = text(following, "hx-get=\"(/admin/directory/syncs/[0-9a-f-]{36}/progress)\"");
-        String finished = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> priya.get(progress).body(), fragment -> fragment.contains("Sync <span>finished</span>"));
         assertThat(text(finished, "id=\"sync-status\">(.*?)</strong>")).isEqualTo("SUCCEEDED");
         assertThat(finished).doesNotContain("hx-trigger");
         assertThat(priya.get("/admin/directory").body()).contains("<td>console</td>");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aSyncThatStoppedBeforeALargeRemovalWaitsForTheAdminsConfirmationOnThePage() throws Exception {
+        int removed = 0;
+        try (LDAPConnection ldap = ldap(LDAP_PORT)) {
+            for (String department : List.of("Sales", "Customer Support")) {
+                for (var entry : ldap.search("ou=people," + BASE_DN, SearchScope.ONE, "(departmentNumber=" + department + ")", "1.1")
+                        .getSearchEntries()) {
+                    ldap.delete(entry.getDN());
+                    removed++;
+                }
+            }
+        }
+        ConsoleSession priya = ConsoleSession.signIn(port, PRIYA);
+        syncOnThePage(priya, "sync-now", Map.of());
+
+        String waiting = priya.get("/admin/directory").body();
+        assertThat(text(waiting, "<section id=\"large-removal\" class=\"notice\">(.*?)</section>"))
+                .contains("no longer lists " + removed).contains("Confirm and sync");
+        assertThat(waiting).contains("WAITING FOR CONFIRMATION");
+        assertThat(admin().get("/api/v1/people?status=DEPARTED").json().get("items")).isEmpty();
+
+        String confirmed = syncOnThePage(priya, "confirm-removal", Map.of("confirmLargeRemoval", "true"));
+
+        assertThat(text(confirmed, "id=\"sync-status\">(.*?)</strong>")).isEqualTo("SUCCEEDED");
+        assertThat(priya.get("/admin/directory").body()).doesNotContain("id=\"large-removal\"");
+        assertThat(admin().get("/api/v1/people?status=DEPARTED&limit=500").json().get("items").size()).isEqualTo(removed);
+    }
+
+    /** Presses a sync button on the directory page and follows the sync's progress fragment until it has finished. */
+    private static String syncOnThePage(ConsoleSession session, String button, Map<String, String> fields) {
+        String page = session.get("/admin/directory").body();
+        assertThat(page).contains("id=\"" + button + "\"");
+        String following = location(session.post("/admin/directory/sync", page, fields));
+        assertThat(following).matches("/admin/directory\\?sync=[0-9a-f-]{36}");
+        assertThat(session.get(following).body()).contains("id=\"sync-progress\"");
+        String progress = "/admin/directory/syncs/" + following.substring(following.indexOf('=') + 1) + "/progress";
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> session.get(progress).body(), fragment -> fragment.contains("Sync <span>finished</span>"));
     }
 
     @Test

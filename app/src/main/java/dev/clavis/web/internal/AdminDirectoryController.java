@@ -5,6 +5,7 @@ import dev.clavis.directory.SyncReport;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -36,14 +37,15 @@ class AdminDirectoryController {
         return WebUser.of(auth);
     }
 
+    /** @param sync the sync to follow: the one just asked for, whether or not it has finished by now */
     @GetMapping("/admin/directory")
-    String page(Model model) {
+    String page(@RequestParam(required = false) @Nullable UUID sync, Model model) {
         List<SyncReport> recent = syncs.recent(HISTORY);
         Optional<SyncReport> running = recent.stream().filter(run -> !run.finished()).findFirst();
         Optional<SyncReport> lastFinished = recent.stream().filter(SyncReport::finished).findFirst();
         model.addAttribute("connector", syncs.connectorType());
         model.addAttribute("syncs", recent);
-        model.addAttribute("current", running.orElse(null));
+        model.addAttribute("current", (sync == null ? running : syncs.find(sync)).orElse(null));
         model.addAttribute("awaitingConfirmation",
                 running.isEmpty() ? lastFinished.filter(SyncReport::awaitsConfirmation).orElse(null) : null);
         return "web/admin-directory";
@@ -52,8 +54,8 @@ class AdminDirectoryController {
     /** @param confirmLargeRemoval the admin read the refusal and confirms the directory is right */
     @PostMapping("/admin/directory/sync")
     String syncNow(@RequestParam(defaultValue = "false") boolean confirmLargeRemoval) {
-        syncs.request("console", confirmLargeRemoval);
-        return "redirect:/admin/directory";
+        SyncReport sync = syncs.request("console", confirmLargeRemoval);
+        return "redirect:/admin/directory?sync=" + sync.id();
     }
 
     /** The progress of one sync, as htmx polls it: the fragment stops asking once the sync has finished. */
