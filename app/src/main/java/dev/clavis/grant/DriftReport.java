@@ -10,8 +10,11 @@ import java.util.UUID;
  * @param missing memberships active grants need that the directory lacks: drift reconciliation adds them again
  * @param unexplained memberships of groups the catalog maps that no grant in effect explains: removed when
  *     every role of the group is exclusive, otherwise only reported
+ * @param missingCount how many there are, counted up to {@link #COUNT_LIMIT}; likewise {@code unexplainedCount}
  */
 public record DriftReport(List<Missing> missing, long missingCount, List<Unexplained> unexplained, long unexplainedCount) {
+
+    public static final int COUNT_LIMIT = 10_000;
 
     public DriftReport {
         missing = List.copyOf(missing);

@@ -1,5 +1,6 @@
 package dev.clavis.web.internal;
 
+import dev.clavis.grant.DriftReport;
 import dev.clavis.grant.DriftReports;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,7 @@ class AdminDriftController {
     String page(Model model) {
         model.addAttribute("drift", drift.report(ROWS));
         model.addAttribute("rows", ROWS);
+        model.addAttribute("countLimit", DriftReport.COUNT_LIMIT);
         return "web/admin-drift";
     }
 }

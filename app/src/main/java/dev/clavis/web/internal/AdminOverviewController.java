@@ -3,6 +3,7 @@ package dev.clavis.web.internal;
 import dev.clavis.catalog.CatalogService;
 import dev.clavis.directory.DirectorySyncService;
 import dev.clavis.directory.SyncReport;
+import dev.clavis.grant.DriftReport;
 import dev.clavis.grant.DriftReports;
 import dev.clavis.jira.JiraHealth;
 import dev.clavis.platform.ApiTokenAdmin;
@@ -49,6 +50,7 @@ class AdminOverviewController {
         model.addAttribute("connector", syncs.connectorType());
         model.addAttribute("lastSync", latest.isEmpty() ? null : latest.get(0));
         model.addAttribute("drift", drift.report(1));
+        model.addAttribute("countLimit", DriftReport.COUNT_LIMIT);
         model.addAttribute("jiraConfigured", jira.configured());
         model.addAttribute("slack", slack.state());
         model.addAttribute("tokenCount", tokens.count());
