@@ -1,5 +1,6 @@
 package dev.clavis.catalog;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,21 @@ public interface CatalogService {
      * @throws dev.clavis.platform.InvalidInputException naming every bad field; nothing is applied
      */
     ApplyResult apply(String yaml, boolean dryRun, String appliedBy);
+
+    /**
+     * Applies a whole catalog only if version {@code basedOn} is still the one in force: what a person
+     * previewed against one version is not silently applied over another person's newer change.
+     *
+     * @throws dev.clavis.platform.ConflictException naming the version in force when it is not {@code basedOn};
+     *     nothing is applied
+     * @throws dev.clavis.platform.InvalidInputException naming every bad field; nothing is applied
+     */
+    ApplyResult applyOnto(long basedOn, String yaml, String appliedBy);
+
+    /** Who applied a version and when; empty for the empty catalog (version 0) and versions never applied. */
+    Optional<AppliedVersion> applied(long version);
+
+    record AppliedVersion(long version, String appliedBy, Instant appliedAt) {}
 
     /**
      * @param version the version in force after the call (unchanged for a dry run or no change)

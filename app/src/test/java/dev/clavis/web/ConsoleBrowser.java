@@ -81,4 +81,20 @@ final class ConsoleBrowser {
             throw new AssertionError("the console does not answer: " + e.getMessage(), e);
         }
     }
+
+    /** Where a redirect points, as a path. */
+    static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+    }
+
+    /** The text of the first element matching {@code regex}'s group 1, with HTML's escapes undone. */
+    static String text(String page, String regex) {
+        Matcher matcher = Pattern.compile(regex, Pattern.DOTALL).matcher(page);
+        assertThat(matcher.find()).as("the page has " + regex).isTrue();
+        return unescape(matcher.group(1));
+    }
+
+    static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    }
 }

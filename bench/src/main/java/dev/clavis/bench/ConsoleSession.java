@@ -62,4 +62,40 @@ final class ConsoleSession {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** A page's body; anything but 200 is an error, as a page that fails is not a fast page. */
+    String page(String path) throws IOException, InterruptedException {
+        return ok("GET " + path, get(path));
+    }
+
+    /** The body of a form's answer; anything but 200 is an error. */
+    String submit(String path, String fromPage, Map<String, String> fields) throws IOException, InterruptedException {
+        return ok("POST " + path, post(path, fromPage, fields));
+    }
+
+    /** The first link on a page that starts with {@code prefix}. */
+    String firstLink(String path, String prefix) throws IOException, InterruptedException {
+        Matcher link = Pattern.compile("href=\"(" + Pattern.quote(prefix) + "[^\"]+)\"").matcher(page(path));
+        if (!link.find()) {
+            throw new IOException(path + " links to nothing under " + prefix);
+        }
+        return link.group(1);
+    }
+
+    /** The text of the page's editor, unescaped. */
+    static String textareaOf(String page) {
+        Matcher text = Pattern.compile("<textarea[^>]*>(.*?)</textarea>", Pattern.DOTALL).matcher(page);
+        if (!text.find()) {
+            throw new IllegalStateException("the page has no editor");
+        }
+        return text.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+
+    private static String ok(String call, HttpResponse<String> response) throws IOException {
+        if (response.statusCode() != 200) {
+            throw new IOException(call + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
 }

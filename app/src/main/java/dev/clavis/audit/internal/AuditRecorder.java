@@ -4,6 +4,7 @@ import dev.clavis.audit.AuditEvent;
 import dev.clavis.audit.AuditTrail;
 import dev.clavis.catalog.CatalogApplied;
 import dev.clavis.platform.ApiTokenIssued;
+import dev.clavis.platform.ApiTokenRevoked;
 import dev.clavis.platform.Scope;
 import dev.clavis.provisioning.MembershipChangeConfirmed;
 import dev.clavis.provisioning.MembershipChangeFailed;
@@ -57,6 +58,13 @@ class AuditRecorder {
         data.put("person", event.personId() == null ? "none" : event.personId().toString());
         data.put("scopes", event.scopes().stream().map(Scope::value).sorted().toList());
         trail.appendAtCommit(new AuditEvent("token.issued", event.issuedBy(), "token:" + event.tokenId(), data));
+    }
+
+    @EventListener
+    void on(ApiTokenRevoked event) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("name", event.name());
+        trail.appendAtCommit(new AuditEvent("token.revoked", event.revokedBy(), "token:" + event.tokenId(), data));
     }
 
     @EventListener

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,14 +85,43 @@ class JdbcCatalogService implements CatalogService {
     }
 
     @Override
+    public Optional<AppliedVersion> applied(long version) {
+        return jdbc.sql("select version, applied_by, applied_at from catalog_version where version = :version")
+                .param("version", version)
+                .query((rs, n) -> new AppliedVersion(rs.getLong("version"), rs.getString("applied_by"),
+                        rs.getObject("applied_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    @Override
     @Transactional
     public ApplyResult apply(String yaml, boolean dryRun, String appliedBy) {
+        return apply(yaml, dryRun, appliedBy, null);
+    }
+
+    @Override
+    @Transactional
+    public ApplyResult applyOnto(long basedOn, String yaml, String appliedBy) {
+        return apply(yaml, false, appliedBy, basedOn);
+    }
+
+    private ApplyResult apply(String yaml, boolean dryRun, String appliedBy, @Nullable Long basedOn) {
         var parsed = CatalogParser.parse(yaml);
         if (!parsed.errors().isEmpty()) {
             var first = parsed.errors().get(0);
             String more = parsed.errors().size() > 1 ? " (and " + (parsed.errors().size() - 1) + " more problems)" : "";
             throw new InvalidInputException("The catalog was not applied: " + first.field() + " " + first.message() + more,
                     parsed.errors());
+        }
+        if (basedOn != null) {
+            lockVersions();
+            long inForce = newestVersion();
+            if (inForce != basedOn) {
+                String by = applied(inForce).map(v -> " (applied by " + v.appliedBy() + ")").orElse("");
+                throw new ConflictException("The catalog changed meanwhile: version " + inForce + by
+                        + " is in force, not version " + basedOn + ". Nothing was applied; preview your change against version "
+                        + inForce + " and apply again.");
+            }
         }
         Catalog before = current();
         List<CatalogChange> changes = CatalogDiff.between(before.apps(), parsed.apps());

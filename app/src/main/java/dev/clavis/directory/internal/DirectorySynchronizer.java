@@ -136,7 +136,7 @@ class DirectorySynchronizer {
         if (refusal == null || run.confirmLargeRemoval()) {
             return false;
         }
-        runs.finish(run.id(), SyncStatus.FAILED, refusal);
+        runs.refuse(run.id(), refusal);
         log.warn("Directory sync {} stopped: {}", run.id(), refusal);
         return true;
     }
@@ -164,7 +164,8 @@ class DirectorySynchronizer {
     private String refusalAdvice() {
         return " (more than " + settings.maxDeparturePercent() + " %), so nobody was marked departed and no group "
                 + "or membership was removed. Check the connector's base and filter settings; if the directory is "
-                + "right, confirm with POST /api/v1/directory/sync?confirmLargeRemoval=true";
+                + "right, confirm with POST /api/v1/directory/sync?confirmLargeRemoval=true, or with Confirm and sync on the "
+                + "console's Directory page (/admin/directory)";
     }
 
     private static String describe(RuntimeException e) {

@@ -41,7 +41,7 @@ class GroupsController {
         var params = new HashMap<String, Object>();
         if (query != null && !query.isBlank()) {
             sql.append(" and lower(g.name) like :query escape '\\'");
-            params.put("query", "%" + PeopleController.escapeLike(query.strip().toLowerCase(Locale.ROOT)) + "%");
+            params.put("query", "%" + JdbcPeopleSearch.escapeLike(query.strip().toLowerCase(Locale.ROOT)) + "%");
         }
         page.afterItem().ifPresent(after -> {
             sql.append(" and (g.name > :afterName or (g.name = :afterName and g.id > :afterId))");

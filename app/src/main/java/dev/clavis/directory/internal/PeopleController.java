@@ -2,7 +2,9 @@ package dev.clavis.directory.internal;
 
 import dev.clavis.directory.Directory;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import dev.clavis.directory.PeopleSearch;
 import dev.clavis.directory.Person;
+import dev.clavis.directory.PersonStatus;
 import dev.clavis.directory.PersonDetails;
 import dev.clavis.platform.InvalidInputException;
 import dev.clavis.platform.NotFoundException;
@@ -27,11 +29,13 @@ class PeopleController {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final List<PersonDetails> details;
+    private final PeopleSearch people;
 
-    PeopleController(JdbcClient jdbc, Directory directory, List<PersonDetails> details) {
+    PeopleController(JdbcClient jdbc, Directory directory, List<PersonDetails> details, PeopleSearch people) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.details = details;
+        this.people = people;
     }
 
     record PersonView(
@@ -76,37 +80,16 @@ class PeopleController {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
-        var sql = new StringBuilder(PersonRows.SELECT).append(" where 1 = 1");
-        var params = new java.util.HashMap<String, Object>();
-        if (query != null && !query.isBlank()) {
-            sql.append(" and (lower(p.display_name) like :query escape '\\' or p.email like :query escape '\\')");
-            params.put("query", "%" + escapeLike(query.strip().toLowerCase(Locale.ROOT)) + "%");
+        PersonStatus wanted = status == null || status.isBlank() ? null : parseStatus(status);
+        return people.search(new PeopleSearch.Criteria(query, department, group, wanted), page).map(PersonView::of);
+    }
+
+    private static PersonStatus parseStatus(String status) {
+        String wanted = status.strip().toUpperCase(Locale.ROOT);
+        if (!List.of("ACTIVE", "SUSPENDED", "DEPARTED").contains(wanted)) {
+            throw new InvalidInputException("status", "must be ACTIVE, SUSPENDED or DEPARTED, not '" + status + "'");
         }
-        if (department != null && !department.isBlank()) {
-            sql.append(" and lower(p.department) = :department");
-            params.put("department", department.strip().toLowerCase(Locale.ROOT));
-        }
-        if (group != null && !group.isBlank()) {
-            sql.append(" and exists (select 1 from group_membership gm join directory_group g on g.id = gm.group_id"
-                    + " where gm.person_id = p.id and g.name = :group)");
-            params.put("group", group.strip());
-        }
-        if (status != null && !status.isBlank()) {
-            String wanted = status.strip().toUpperCase(Locale.ROOT);
-            if (!List.of("ACTIVE", "SUSPENDED", "DEPARTED").contains(wanted)) {
-                throw new InvalidInputException("status", "must be ACTIVE, SUSPENDED or DEPARTED, not '" + status + "'");
-            }
-            sql.append(" and p.status = :status");
-            params.put("status", wanted);
-        }
-        page.afterItem().ifPresent(after -> {
-            sql.append(" and (p.email > :afterEmail or (p.email = :afterEmail and p.id > :afterId))");
-            params.put("afterEmail", after.value());
-            params.put("afterId", after.uuid());
-        });
-        sql.append(" order by p.email, p.id fetch first ").append(page.fetchSize()).append(" rows only");
-        List<Person> people = jdbc.sql(sql.toString()).params(params).query(PersonRows::map).list();
-        return page.page(people, Person::email, Person::id).map(PersonView::of);
+        return PersonStatus.valueOf(wanted);
     }
 
     @GetMapping("/api/v1/people/{idOrEmail}")
@@ -125,7 +108,4 @@ class PeopleController {
                 p.employeeType(), p.status().name(), p.lastLoginAt(), p.externalId(), groups, more);
     }
 
-    static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

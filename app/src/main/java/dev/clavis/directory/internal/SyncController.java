@@ -1,6 +1,7 @@
 package dev.clavis.directory.internal;
 
 import dev.clavis.directory.DirectoryConnection;
+import dev.clavis.directory.SyncReport;
 import dev.clavis.platform.NotFoundException;
 import java.net.URI;
 import java.time.Instant;
@@ -37,7 +38,7 @@ class SyncController {
             @Nullable Instant startedAt,
             @Nullable Instant finishedAt,
             @Nullable Long durationMs,
-            SyncRun.Counts counts,
+            SyncReport.Counts counts,
             @Nullable String error) {
 
         static SyncView of(SyncRun run) {

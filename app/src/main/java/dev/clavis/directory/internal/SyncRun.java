@@ -1,5 +1,7 @@
 package dev.clavis.directory.internal;
 
+import dev.clavis.directory.SyncReport;
+import dev.clavis.directory.SyncReport.Counts;
 import dev.clavis.directory.SyncStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,18 +21,6 @@ record SyncRun(
         boolean confirmLargeRemoval,
         @Nullable String error) {
 
-    record Counts(
-            int peopleRead,
-            int groupsRead,
-            int membershipsRead,
-            int peopleAdded,
-            int peopleUpdated,
-            int peopleDeparted,
-            int groupsAdded,
-            int groupsRemoved,
-            int membershipsAdded,
-            int membershipsRemoved) {}
-
     @Nullable Duration duration() {
         if (startedAt == null) {
             return null;
@@ -40,5 +30,9 @@ record SyncRun(
 
     boolean finished() {
         return status == SyncStatus.SUCCEEDED || status == SyncStatus.FAILED;
+    }
+
+    SyncReport report() {
+        return new SyncReport(id, trigger, status, phase, requestedAt, startedAt, finishedAt, counts, error);
     }
 }

@@ -1,6 +1,8 @@
 package dev.clavis.directory.internal;
 
+import dev.clavis.directory.SyncReport;
 import dev.clavis.directory.SyncStatus;
+import java.util.List;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -48,6 +50,12 @@ class SyncRuns {
                 .query(SyncRuns::map).list().stream().findFirst();
     }
 
+    /** Newest first; {@code directory_sync_requested} keeps this one short index read however many syncs ran. */
+    List<SyncRun> recent(int limit) {
+        return jdbc.sql("select * from directory_sync order by requested_at desc fetch first " + limit + " rows only")
+                .query(SyncRuns::map).list();
+    }
+
     void start(UUID id) {
         jdbc.sql("""
                         update directory_sync set status = 'RUNNING', phase = 'people', started_at = :now, error = null,
@@ -71,8 +79,17 @@ class SyncRuns {
     }
 
     void finish(UUID id, SyncStatus status, @Nullable String error) {
-        jdbc.sql("update directory_sync set status = :status, phase = 'done', finished_at = :now, error = :error where id = :id")
-                .param("id", id).param("status", status.name()).param("now", now()).param("error", error)
+        finish(id, status, "done", error);
+    }
+
+    /** A sync stopped before a large removal: failed, and waiting for an admin's confirmed sync. */
+    void refuse(UUID id, String refusal) {
+        finish(id, SyncStatus.FAILED, SyncReport.AWAITING_CONFIRMATION, refusal);
+    }
+
+    private void finish(UUID id, SyncStatus status, String phase, @Nullable String error) {
+        jdbc.sql("update directory_sync set status = :status, phase = :phase, finished_at = :now, error = :error where id = :id")
+                .param("id", id).param("status", status.name()).param("phase", phase).param("now", now()).param("error", error)
                 .update();
     }
 
@@ -89,7 +106,7 @@ class SyncRuns {
                 rs.getObject("requested_at", OffsetDateTime.class).toInstant(),
                 instant(rs.getObject("started_at", OffsetDateTime.class)),
                 instant(rs.getObject("finished_at", OffsetDateTime.class)),
-                new SyncRun.Counts(
+                new SyncReport.Counts(
                         rs.getInt("people_read"),
                         rs.getInt("groups_read"),
                         rs.getInt("memberships_read"),

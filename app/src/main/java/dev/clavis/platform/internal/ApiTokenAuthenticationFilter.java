@@ -45,7 +45,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         var caller = tokens.authenticate(header.substring(BEARER.length()).strip());
         if (caller.isEmpty()) {
             problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "The API token is not valid: it is unknown or was revoked. Ask an admin for a new one.");
+                    "The API token is not valid: it is unknown, expired or was revoked. Ask an admin for a new one.");
             return;
         }
         var authorities = caller.get().scopes().stream()

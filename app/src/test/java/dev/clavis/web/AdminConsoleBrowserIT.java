@@ -1,0 +1,133 @@
+package dev.clavis.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.clavis.it.RunningClavis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** An admin changes the catalog in Chromium: edits the YAML, sees the diff first, applies it, and the portal shows it. */
+class AdminConsoleBrowserIT extends RunningClavis {
+
+    private static final Path DATA = newDataDir();
+    private static final int LDAP_PORT = newPort();
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        embeddedDefaults(registry, DATA, LDAP_PORT);
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI must have chromium and chromium-driver installed (.ci/run installs them)");
+        }
+        assumeTrue(installed, "chromium and chromium-driver are not installed");
+        var options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking",
+                        "--window-size=1280,900");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAdminSeesTheDiffBeforeApplyingACatalogChangeAndThePortalShowsIt() throws IOException {
+        signInAs("priya.shah@acme.test");
+        browser.get(url("/admin"));
+        screenshot("admin");
+        browser.findElement(By.cssSelector("main a[href='/admin/catalog']")).click();
+        String version = browser.findElement(By.id("catalog-version")).getText();
+        WebElement editor = browser.findElement(By.id("yaml"));
+        String yaml = editor.getDomProperty("value");
+        editor.clear();
+        editor.sendKeys(yaml.replace("name: Figma", "name: Figma Design"));
+
+        browser.findElement(By.id("preview-button")).click();
+        waitFor(By.id("preview"));
+        assertThat(browser.findElement(By.cssSelector("tr.diff-removed pre")).getText()).isEqualTo("    name: Figma");
+        assertThat(browser.findElement(By.cssSelector("tr.diff-added pre")).getText()).isEqualTo("    name: Figma Design");
+        assertThat(browser.findElement(By.id("changes")).getText()).contains("changed app figma: name");
+        assertThat(browser.findElement(By.id("catalog-version")).getText()).isEqualTo(version);
+        screenshot("admin-catalog-preview");
+
+        browser.findElement(By.id("apply")).click();
+        waitFor(By.id("applied"));
+        assertThat(browser.findElement(By.id("catalog-version")).getText()).isEqualTo(String.valueOf(Long.parseLong(version) + 1));
+        screenshot("admin-catalog-applied");
+
+        browser.get(url("/portal?q=figma"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Figma Design");
+
+        visitTheOtherAdminPages();
+    }
+
+    /** The rest of the admin console, for the screenshots in docs/web.md; each page must at least render. */
+    private void visitTheOtherAdminPages() throws IOException {
+        browser.get(url("/admin/people?q=taylor"));
+        screenshot("admin-people");
+        browser.findElement(By.linkText("Sam Taylor")).click();
+        waitFor(By.id("attributes"));
+        screenshot("admin-person");
+        browser.get(url("/admin/directory"));
+        browser.findElement(By.id("sync-now")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> driver.findElement(By.id("sync-progress")).getText().contains("Sync finished"));
+        assertThat(browser.findElement(By.id("sync-status")).getText()).isEqualTo("SUCCEEDED");
+        screenshot("admin-directory");
+        browser.get(url("/admin/drift"));
+        screenshot("admin-drift");
+        browser.get(url("/admin/integrations"));
+        browser.findElement(By.id("run-jira-doctor")).click();
+        waitFor(By.id("jira-doctor"));
+        screenshot("admin-integrations");
+        browser.get(url("/admin/tokens"));
+        screenshot("admin-tokens");
+    }
+
+    private void signInAs(String email) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/signin"));
+        browser.findElement(By.id("as-" + email)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
+    }
+
+    private void waitFor(By element) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.findElements(element).isEmpty());
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
