@@ -25,7 +25,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -160,7 +159,7 @@ class KeycloakAccessRequestIT extends RunningClavis {
 
     /** Waits for the page, naming where the browser is instead if it does not come. */
     private void awaitPage(String what, Function<WebDriver, Boolean> arrived) {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        Chromium.waitUpTo(browser, Duration.ofSeconds(20))
                 .withMessage(() -> what + "; the browser is at " + browser.getCurrentUrl() + " showing: "
                         + browser.findElement(By.tagName("body")).getText())
                 .until(arrived);

@@ -14,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -84,7 +83,7 @@ class AdminConsoleBrowserIT extends RunningClavis {
         screenshot("admin-person");
         browser.get(url("/admin/directory"));
         browser.findElement(By.id("sync-now")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60))
+        Chromium.waitUpTo(browser, Duration.ofSeconds(60))
                 .until(driver -> driver.findElement(By.id("sync-progress")).getText().contains("Sync finished"));
         assertThat(browser.findElement(By.id("sync-status")).getText()).isEqualTo("SUCCEEDED");
         screenshot("admin-directory");
@@ -102,11 +101,11 @@ class AdminConsoleBrowserIT extends RunningClavis {
         browser.manage().deleteAllCookies();
         browser.get(url("/signin"));
         browser.findElement(By.id("as-" + email)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
+        Chromium.waitUpTo(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
     }
 
     private void waitFor(By element) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.findElements(element).isEmpty());
+        Chromium.waitUpTo(browser, Duration.ofSeconds(10)).until(driver -> !driver.findElements(element).isEmpty());
     }
 
     private String url(String path) {

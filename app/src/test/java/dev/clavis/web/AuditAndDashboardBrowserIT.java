@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,7 +55,7 @@ class AuditAndDashboardBrowserIT extends RunningClavis {
 
         signInAs("daniel.kim@acme.test");
         browser.get(url("/dashboard"));
-        new WebDriverWait(browser, Duration.ofSeconds(15))
+        Chromium.waitUpTo(browser, Duration.ofSeconds(15))
                 .until(driver -> "drawn".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-charts")));
         assertThat(browser.findElement(By.id("automation-rate")).getText()).isEqualTo("67 %");
         assertThat(browser.findElements(By.cssSelector("#chart-outcomes canvas"))).isNotEmpty();
@@ -88,7 +87,7 @@ class AuditAndDashboardBrowserIT extends RunningClavis {
         String page = maria.get("/requests/" + admin).body();
         assertThat(maria.post("/inbox/" + admin + "/decision", page, Map.of("decision", "approve", "comment", "for the release"))
                 .statusCode()).isEqualTo(302);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> java.util.stream.Stream.of(member, viewer, admin)
+        Chromium.waitUpTo(browser, Duration.ofSeconds(30)).until(driver -> java.util.stream.Stream.of(member, viewer, admin)
                 .allMatch(id -> sam.get("/requests/" + id).body().contains("<strong id=\"status\">GRANTED</strong>")));
         return admin;
     }
@@ -105,7 +104,7 @@ class AuditAndDashboardBrowserIT extends RunningClavis {
         browser.manage().deleteAllCookies();
         browser.get(url("/signin"));
         browser.findElement(By.id("as-" + email)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
+        Chromium.waitUpTo(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
     }
 
     private String url(String path) {

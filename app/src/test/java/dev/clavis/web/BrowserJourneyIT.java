@@ -14,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,13 +50,13 @@ class BrowserJourneyIT extends RunningClavis {
         browser.findElement(By.linkText("GitHub")).click();
         assertThat(browser.findElement(By.id("path-admin")).getText()).contains("Approved automatically");
         new Select(browser.findElement(By.id("duration-admin"))).selectByValue("PT6H");
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        Chromium.waitUpTo(browser, Duration.ofSeconds(10))
                 .until(driver -> driver.findElement(By.id("path-admin")).getText().contains("Maria Lopez"));
         assertThat(browser.findElement(By.id("path-admin")).getText()).contains("your manager").contains("6 hours");
         browser.findElement(By.id("justification-admin")).sendKeys("release night");
         screenshot("app");
         browser.findElement(By.id("request-admin")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("/requests/"));
+        Chromium.waitUpTo(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("/requests/"));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("PENDING_APPROVAL");
         String requestUrl = browser.getCurrentUrl();
         String id = requestUrl.substring(requestUrl.lastIndexOf('/') + 1);
@@ -70,12 +69,12 @@ class BrowserJourneyIT extends RunningClavis {
         screenshot("inbox");
         browser.findElement(By.id("comment-" + id)).sendKeys("ok for the release");
         browser.findElement(By.id("approve-" + id)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        Chromium.waitUpTo(browser, Duration.ofSeconds(10))
                 .until(driver -> driver.findElement(By.id("item-" + id)).getText().contains("You approved it"));
         assertThat(browser.getCurrentUrl()).as("decided in place, without leaving the inbox").endsWith("/inbox");
 
         signInAs("sam.taylor@acme.test");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+        Chromium.waitUpTo(browser, Duration.ofSeconds(30)).until(driver -> {
             driver.get(requestUrl);
             return driver.findElement(By.id("status")).getText().equals("GRANTED");
         });
@@ -90,7 +89,7 @@ class BrowserJourneyIT extends RunningClavis {
         browser.manage().deleteAllCookies();
         browser.get(url("/signin"));
         browser.findElement(By.id("as-" + email)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
+        Chromium.waitUpTo(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
     }
 
     private String url(String path) {

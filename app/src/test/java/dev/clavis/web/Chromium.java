@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by Selenium: the browser every console test uses. Without it the
@@ -29,5 +34,13 @@ public final class Chromium {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking",
                         "--window-size=1280,900");
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    }
+
+    /**
+     * A wait that reads the page again when an element it held was replaced: htmx swaps the element a
+     * click updates, so a condition may find it just before the swap and read it just after.
+     */
+    public static FluentWait<WebDriver> waitUpTo(WebDriver browser, Duration timeout) {
+        return new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class);
     }
 }

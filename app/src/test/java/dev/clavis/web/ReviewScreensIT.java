@@ -33,7 +33,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -292,7 +291,7 @@ class ReviewScreensIT extends RunningClavis {
     }
 
     private static void until(ChromeDriver browser, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        Chromium.waitUpTo(browser, Duration.ofSeconds(15)).until(condition::apply);
     }
 
     private static void screenshot(ChromeDriver browser, String name) throws IOException {
