@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.awaitility.Awaitility;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,15 +67,25 @@ public abstract class RunningClavis {
         }
     }
 
-    /** Runs a sync through the API and answers its final status. */
+    /**
+     * A sync that read the directory after this call. Asking while a sync runs answers that sync, which
+     * may have read the directory before the caller's changes (the start's own sync, say): then ask again.
+     */
     protected JsonNode syncAndWait(String query) {
-        var started = admin().post("/api/v1/directory/sync" + query, "");
-        if (started.status() != 202) {
-            throw new AssertionError("sync was not accepted: " + started);
+        Instant asked = Instant.now();
+        while (true) {
+            var started = admin().post("/api/v1/directory/sync" + query, "");
+            if (started.status() != 202) {
+                throw new AssertionError("sync was not accepted: " + started);
+            }
+            String id = started.json().get("syncId").asString();
+            JsonNode sync = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> admin().get("/api/v1/directory/sync/" + id).json(),
+                            status -> status.get("status").asString().matches("SUCCEEDED|FAILED"));
+            JsonNode startedAt = sync.path("startedAt");
+            if (!startedAt.isString() || !Instant.parse(startedAt.asString()).isBefore(asked)) {
+                return sync;
+            }
         }
-        String id = started.json().get("syncId").asString();
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> admin().get("/api/v1/directory/sync/" + id).json(),
-                        status -> status.get("status").asString().matches("SUCCEEDED|FAILED"));
     }
 }
