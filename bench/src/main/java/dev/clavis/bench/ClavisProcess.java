@@ -1,7 +1,13 @@
 package dev.clavis.bench;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +67,27 @@ final class ClavisProcess implements AutoCloseable {
     }
 
     /** The exit code once it has ended by itself. */
+    /** Waits until Clavis at {@code base} reports itself ready, for at most five minutes. */
+    void awaitReady(HttpClient http, String base) throws InterruptedException {
+        Instant give = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(give)) {
+            if (exitCode().isPresent()) {
+                throw new IllegalStateException("Clavis exited with " + exitCode().getAsInt() + "; see " + log);
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Clavis was not ready within 5 minutes; see " + log);
+    }
+
     OptionalInt exitCode() {
         return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }

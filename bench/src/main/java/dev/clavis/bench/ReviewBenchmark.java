@@ -98,7 +98,7 @@ public final class ReviewBenchmark {
             RunFiles files = RunFiles.in(results, "reviews-" + stamp);
             try (ClavisProcess clavis = ClavisProcess.start(Path.of(options.get("clavis-jar")), options.get("clavis-heap"), environment, files)) {
                 progress("Clavis started (pid " + clavis.pid() + "), waiting until it is ready");
-                awaitReady(clavis);
+                clavis.awaitReady(http, base);
                 measure(postgres);
                 succeeded = true;
             }
@@ -223,26 +223,6 @@ public final class ReviewBenchmark {
             }
             return ids;
         }
-    }
-
-    private void awaitReady(ClavisProcess clavis) throws InterruptedException {
-        Instant give = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(give)) {
-            if (clavis.exitCode().isPresent()) {
-                throw new IllegalStateException("Clavis exited with " + clavis.exitCode().getAsInt() + "; see " + clavis.log());
-            }
-            try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Clavis was not ready within 5 minutes; see " + clavis.log());
     }
 
     private JsonNode call(String method, String path, String body, int expected, String bearer) throws IOException, InterruptedException {

@@ -1,9 +1,6 @@
 package dev.clavis.bench;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,7 +123,7 @@ public final class WebBenchmark {
         }
         try (ClavisProcess clavis = ClavisProcess.start(jar, heap, environment, files)) {
             progress(title + ": Clavis started (pid " + clavis.pid() + "), waiting until it is ready");
-            awaitReady(base, clavis);
+            clavis.awaitReady(http, base);
             if (postgres != null) {
                 try (Connection db = DriverManager.getConnection(postgres.url(), PostgresDatabase.USER, PostgresDatabase.password())) {
                     long memberships = ReviewBenchmark.seed(db, people, groups, perPerson, 50);
@@ -260,26 +257,6 @@ public final class WebBenchmark {
 
     private static String millis(Duration duration) {
         return String.format(Locale.ROOT, "%.1f ms", duration.toNanos() / 1e6);
-    }
-
-    private void awaitReady(String base, ClavisProcess clavis) throws InterruptedException {
-        Instant give = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(give)) {
-            if (clavis.exitCode().isPresent()) {
-                throw new IllegalStateException("Clavis exited with " + clavis.exitCode().getAsInt() + "; see " + clavis.log());
-            }
-            try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Clavis was not ready within 5 minutes; see " + clavis.log());
     }
 
     /** One route's measurements, from every person who reached it. */
