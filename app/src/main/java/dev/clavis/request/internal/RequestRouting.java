@@ -71,7 +71,7 @@ class RequestRouting {
     void route(StoredRequest request, App app, Role role, Person requester, Person beneficiary, AccessDuration duration) {
         Optional<String> automatic = automaticApproval(role, requester, beneficiary, duration);
         if (automatic.isPresent()) {
-            approve(request, true, automatic.get());
+            approve(request, role, name(beneficiary), true, automatic.get());
             return;
         }
         List<ApprovalStage> stages = ((Approval.Stages) role.approval()).stages();
@@ -149,17 +149,17 @@ class RequestRouting {
     /** After a stage is approved: the next stage, or the grant when it was the last. */
     void advance(StoredRequest request, int approvedStage) {
         int next = approvedStage + 1;
-        if (next >= store.stageCount(request.id())) {
-            approve(request, false, "Every stage approved");
-            return;
-        }
         App app = catalog.current().app(request.appId()).orElse(null);
         Role role = app == null ? null : app.role(request.roleId()).orElse(null);
-        if (role == null || !(role.approval() instanceof Approval.Stages stages) || stages.stages().size() <= next) {
-            fail(request, "The role " + request.appId() + "/" + request.roleId() + " changed in the catalog while the request waited");
-            return;
+        if (role == null) {
+            fail(request, "The role " + request.appId() + "/" + request.roleId() + " is no longer in the catalog");
+        } else if (next >= store.stageCount(request.id())) {
+            approve(request, role, name(request.beneficiaryId()), false, "Every stage approved");
+        } else if (!(role.approval() instanceof Approval.Stages stages) || stages.stages().size() <= next) {
+            fail(request, "The role " + role.ref() + " changed in the catalog while the request waited");
+        } else {
+            openStage(request, app, stages.stages().get(next), next, 0);
         }
-        openStage(request, app, stages.stages().get(next), next, 0);
     }
 
     /**
@@ -179,14 +179,9 @@ class RequestRouting {
         return !carried.isEmpty() && (!requireAll || carried.containsAll(stageApprovers));
     }
 
-    /** The request is approved: a grant is made and its memberships queued, in this transaction. */
-    void approve(StoredRequest request, boolean automatic, String reason) {
+    /** The request is approved under the catalog's role: a grant is made and its memberships queued, in this transaction. */
+    private void approve(StoredRequest request, Role role, String beneficiary, boolean automatic, String reason) {
         Instant now = clock.instant();
-        Role role = catalog.current().role(request.appId(), request.roleId()).orElse(null);
-        if (role == null) {
-            fail(request, "The role " + request.appId() + "/" + request.roleId() + " is no longer in the catalog");
-            return;
-        }
         AccessDuration duration = AccessDuration.parse(request.duration()).orElseThrow();
         if (request.extendsGrantId() != null) {
             Instant expiresAt = now.plus(duration.length());
@@ -202,7 +197,7 @@ class RequestRouting {
         UUID grantId = grants.create(new NewGrant(request.id(), request.beneficiaryId(), role, duration));
         store.approved(request.id(), grantId, automatic, now);
         store.timeline(request.id(), "approved", reason, now);
-        store.timeline(request.id(), "provisioning", "Adding " + name(request.beneficiaryId()) + " to "
+        store.timeline(request.id(), "provisioning", "Adding " + beneficiary + " to "
                 + String.join(", ", role.groups()) + " in the directory (grant " + grantId + ")", now);
         events.publishEvent(new AccessRequestApproved(request.id(), automatic, reason, grantId));
     }
