@@ -56,7 +56,11 @@ public final class Postgres implements ExecutionCondition {
         return USER;
     }
 
+    public static String password() {
+        return System.getenv().getOrDefault("CLAVIS_TEST_PG_PASSWORD", "");
+    }
+
     private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(SERVER + database, USER, System.getenv().getOrDefault("CLAVIS_TEST_PG_PASSWORD", ""));
+        return DriverManager.getConnection(SERVER + database, USER, password());
     }
 }

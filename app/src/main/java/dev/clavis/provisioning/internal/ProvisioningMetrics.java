@@ -19,7 +19,7 @@ class ProvisioningMetrics {
                 .description("Membership changes given up by this instance")
                 .register(registry);
         Gauge.builder("clavis.provisioning.failed.open", tasks, JdbcTasks::countFailed)
-                .description("Membership changes on record as given up (status FAILED)")
+                .description("Membership changes given up (status FAILED) within CLAVIS_PROVISIONING_RETENTION")
                 .register(registry);
         Gauge.builder("clavis.provisioning.pending", tasks, JdbcTasks::countUnfinished)
                 .description("Membership changes queued and not yet confirmed or given up")

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     so it must outlast a connector call
  * @param pollInterval how often an idle worker looks for due tasks that no commit in this instance
  *     announced (retries, other instances' work, expired leases)
+ * @param retention how long a finished (done or failed) task is kept before it is deleted
  */
 @ConfigurationProperties("clavis.provisioning")
 record ProvisioningSettings(
@@ -27,7 +28,8 @@ record ProvisioningSettings(
         @DefaultValue("PT5M") Duration maxBackoff,
         @Nullable Double rateLimit,
         @DefaultValue("PT1M") Duration lease,
-        @DefaultValue("PT1S") Duration pollInterval) {
+        @DefaultValue("PT1S") Duration pollInterval,
+        @DefaultValue("P30D") Duration retention) {
 
     ProvisioningSettings {
         require(workers >= 1, "CLAVIS_PROVISIONING_WORKERS must be at least 1, not " + workers);
@@ -39,6 +41,7 @@ record ProvisioningSettings(
                 "CLAVIS_PROVISIONING_RATE_LIMIT must be a number of writes per second, 0 for unlimited, not " + rateLimit);
         require(positive(lease), "CLAVIS_PROVISIONING_LEASE must be longer than zero");
         require(positive(pollInterval), "CLAVIS_PROVISIONING_POLL_INTERVAL must be longer than zero");
+        require(positive(retention), "CLAVIS_PROVISIONING_RETENTION must be longer than zero, not " + retention);
     }
 
     private static boolean positive(Duration duration) {
