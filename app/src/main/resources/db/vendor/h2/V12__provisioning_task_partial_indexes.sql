@@ -1,0 +1,2 @@
+-- PostgreSQL replaces its claim index with indexes of unfinished tasks here (see db/vendor/postgresql).
+-- H2 has no partial indexes and keeps no dead index entries, so its claim index stays as it is.
