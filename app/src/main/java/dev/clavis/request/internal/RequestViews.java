@@ -38,24 +38,16 @@ class RequestViews {
 
     private record DecisionRow(int stage, String decision, UUID by, Instant at, String channel, @Nullable String comment) {}
 
+    /** A request's stages, their approvers and the decisions taken, as stored. */
+    private record Staging(List<StageRow> stages, Map<Integer, List<UUID>> approvers, List<DecisionRow> decisions) {
+
+        /** What an automatically approved request has: it never had a stage, an approver or a decision. */
+        static final Staging NONE = new Staging(List.of(), Map.of(), List.of());
+    }
+
     AccessRequestView view(UUID requestId) {
         StoredRequest r = store.find(requestId).orElseThrow(() -> new NotFoundException("There is no request " + requestId));
-        List<StageRow> stageRows = jdbc.sql("select * from request_stage where request_id = :id order by stage_index")
-                .param("id", requestId)
-                .query((rs, n) -> new StageRow(rs.getInt("stage_index"), rs.getString("approvers_rule"),
-                        rs.getBoolean("require_all"), rs.getString("status"), rs.getInt("escalation")))
-                .list();
-        Map<Integer, List<UUID>> approvers = new HashMap<>();
-        jdbc.sql("select stage_index, person_id from stage_approver where request_id = :id").param("id", requestId)
-                .query(rs -> {
-                    approvers.computeIfAbsent(rs.getInt("stage_index"), i -> new ArrayList<>()).add(rs.getObject("person_id", UUID.class));
-                });
-        List<DecisionRow> decisionRows = jdbc.sql("select * from request_decision where request_id = :id order by decided_at")
-                .param("id", requestId)
-                .query((rs, n) -> new DecisionRow(rs.getInt("stage_index"), rs.getString("decision"),
-                        rs.getObject("decided_by", UUID.class), rs.getObject("decided_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("channel"), rs.getString("comment")))
-                .list();
+        Staging staging = r.automatic() ? Staging.NONE : staging(requestId);
         List<AccessRequestView.TimelineEntry> timeline = jdbc.sql(
                         "select at, kind, detail from request_timeline where request_id = :id order by id")
                 .param("id", requestId)
@@ -63,12 +55,12 @@ class RequestViews {
                         rs.getString("kind"), rs.getString("detail")))
                 .list();
         Map<UUID, Person> people = directory.people(Stream.of(Stream.of(r.requesterId(), r.beneficiaryId()),
-                        approvers.values().stream().flatMap(List::stream), decisionRows.stream().map(DecisionRow::by))
+                        staging.approvers().values().stream().flatMap(List::stream), staging.decisions().stream().map(DecisionRow::by))
                 .flatMap(s -> s).toList());
-        List<AccessRequestView.Stage> stages = stageRows.stream()
+        List<AccessRequestView.Stage> stages = staging.stages().stream()
                 .map(s -> new AccessRequestView.Stage(s.index() + 1, s.rule(), s.requireAll() ? "all" : "one", s.status(),
-                        s.escalation(), approvers.getOrDefault(s.index(), List.of()).stream().map(id -> ref(id, people)).toList(),
-                        decisionRows.stream().filter(d -> d.stage() == s.index())
+                        s.escalation(), staging.approvers().getOrDefault(s.index(), List.of()).stream().map(id -> ref(id, people)).toList(),
+                        staging.decisions().stream().filter(d -> d.stage() == s.index())
                                 .map(d -> new AccessRequestView.Decision(d.decision(), ref(d.by(), people), d.at(), d.channel(),
                                         d.comment()))
                                 .toList()))
@@ -79,6 +71,26 @@ class RequestViews {
         return new AccessRequestView(r.id(), r.status().name(), requester, beneficiary, r.appId(),
                 r.roleId(), r.duration(), r.justification(), r.channel(), r.catalogVersion(), r.automatic(), r.grantId(),
                 r.extendsGrantId(), ticket, r.createdAt(), r.decidedAt(), r.grantedAt(), stages, timeline);
+    }
+
+    private Staging staging(UUID requestId) {
+        List<StageRow> stages = jdbc.sql("select * from request_stage where request_id = :id order by stage_index")
+                .param("id", requestId)
+                .query((rs, n) -> new StageRow(rs.getInt("stage_index"), rs.getString("approvers_rule"),
+                        rs.getBoolean("require_all"), rs.getString("status"), rs.getInt("escalation")))
+                .list();
+        Map<Integer, List<UUID>> approvers = new HashMap<>();
+        jdbc.sql("select stage_index, person_id from stage_approver where request_id = :id").param("id", requestId)
+                .query(rs -> {
+                    approvers.computeIfAbsent(rs.getInt("stage_index"), i -> new ArrayList<>()).add(rs.getObject("person_id", UUID.class));
+                });
+        List<DecisionRow> decisions = jdbc.sql("select * from request_decision where request_id = :id order by decided_at")
+                .param("id", requestId)
+                .query((rs, n) -> new DecisionRow(rs.getInt("stage_index"), rs.getString("decision"),
+                        rs.getObject("decided_by", UUID.class), rs.getObject("decided_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("channel"), rs.getString("comment")))
+                .list();
+        return new Staging(stages, approvers, decisions);
     }
 
     PersonRef person(UUID id) {
