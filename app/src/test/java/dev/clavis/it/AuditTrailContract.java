@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clavis.audit.AuditEvent;
 import dev.clavis.audit.AuditTrail;
 import dev.clavis.support.Api;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -63,6 +64,65 @@ abstract class AuditTrailContract extends RunningClavis {
 
         assertThat(verification.valid()).isTrue();
         assertThat(verification.entries()).isEqualTo(before + 40);
+    }
+
+    @Test
+    void concurrentTransactionsRecordingAtCommitFormOneUnbrokenChainHoldingEveryEntry() throws Exception {
+        long before = trail.verify().entries();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var futures = IntStream.range(0, 40).mapToObj(i -> pool.submit(() -> transactions.executeWithoutResult(tx -> {
+                trail.appendAtCommit(new AuditEvent("test.recorded", "system", "test:commit-" + i, Map.of("i", i)));
+                trail.appendAtCommit(new AuditEvent("test.recorded", "system", "test:commit-" + i, Map.of("i", -i)));
+            }))).toList();
+            for (var future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        var verification = trail.verify();
+
+        assertThat(verification.valid()).isTrue();
+        assertThat(verification.entries()).isEqualTo(before + 80);
+        var first = trail.about("test:commit-7");
+        assertThat(first).extracting(entry -> entry.data().get("i")).containsExactly(7, -7);
+        assertThat(first.get(1).sequence()).isEqualTo(first.get(0).sequence() + 1);
+        assertThat(first.get(1).previousHash()).isEqualTo(first.get(0).hash());
+    }
+
+    @Test
+    void anEntryRecordedByATransactionThatRolledBackIsNowhere() {
+        transactions.executeWithoutResult(tx -> {
+            trail.appendAtCommit(new AuditEvent("test.recorded", "system", "test:rolled-back", Map.of()));
+            tx.setRollbackOnly();
+        });
+
+        assertThat(trail.about("test:rolled-back")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending where subject = 'test:rolled-back'", Long.class)).isZero();
+    }
+
+    @Test
+    void entriesACrashLeftUnchainedAreInTheTrailOnceItIsRead() {
+        jdbc.update("insert into audit_pending (at, type, actor, subject, data) values (?, 'test.left', 'system', 'test:left', '{}')",
+                OffsetDateTime.now());
+
+        var entries = trail.about("test:left");
+
+        assertThat(entries).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Long.class)).isZero();
+        assertThat(trail.verify().valid()).isTrue();
+    }
+
+    @Test
+    void anEntryWrittenNowFollowsEveryEntryCommittedBeforeIt() {
+        jdbc.update("insert into audit_pending (at, type, actor, subject, data) values (?, 'test.left', 'system', 'test:before-now', '{}')",
+                OffsetDateTime.now());
+
+        long now = transactions.execute(tx -> trail.append(new AuditEvent("test.appended", "system", "test:now", Map.of())).sequence());
+
+        assertThat(trail.about("test:before-now")).singleElement().satisfies(e -> assertThat(e.sequence()).isLessThan(now));
     }
 
     @Test

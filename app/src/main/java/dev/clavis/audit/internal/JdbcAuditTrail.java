@@ -27,38 +27,49 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The trail in one table. The head row holds the last sequence and hash; locking it makes appends
- * from concurrent transactions take turns, so each entry chains to the one committed before it.
+ * The trail in one table, written by {@link AuditChainer}: entries recorded at commit wait in
+ * {@code audit_pending} until it links them, and every read links what is pending first.
  */
 @Component
 class JdbcAuditTrail implements AuditTrail {
 
     private final JdbcTemplate jdbc;
+    private final AuditChainer chainer;
     private final Clock clock;
 
-    JdbcAuditTrail(JdbcTemplate jdbc, Clock clock) {
+    JdbcAuditTrail(JdbcTemplate jdbc, AuditChainer chainer, Clock clock) {
         this.jdbc = jdbc;
+        this.chainer = chainer;
         this.clock = clock;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry append(AuditEvent event) {
-        Chained entry = chain(List.of(event)).get(0);
-        return new AuditEntry(entry.sequence(), entry.at(), event.type(), event.actor(), event.subject(),
-                CanonicalForm.parse(entry.data()), entry.previousHash(), entry.hash());
+        AuditChainer.Linked linked = chainer.linkNow(List.of(entry(event))).get(0);
+        return new AuditEntry(linked.sequence(), linked.entry().at(), event.type(), event.actor(), event.subject(),
+                CanonicalForm.parse(linked.entry().data()), linked.previousHash(), linked.hash());
     }
 
+    /**
+     * The transaction's entries are written together just before it commits, to {@code audit_pending}: they
+     * commit or roll back with the change they record, and the chainer links them once they have committed.
+     */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAtCommit(AuditEvent event) {
         if (!TransactionSynchronizationManager.hasResource(this)) {
-            var pending = new ArrayList<AuditEvent>();
+            var pending = new ArrayList<AuditChainer.Entry>();
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    chain(pending);
+                    chainer.leave(pending);
+                }
+
+                @Override
+                public void afterCommit() {
+                    chainer.wake();
                 }
 
                 @Override
@@ -68,42 +79,19 @@ class JdbcAuditTrail implements AuditTrail {
             });
         }
         @SuppressWarnings("unchecked")
-        var pending = (List<AuditEvent>) TransactionSynchronizationManager.getResource(this);
-        pending.add(event);
+        var pending = (List<AuditChainer.Entry>) TransactionSynchronizationManager.getResource(this);
+        pending.add(entry(event));
     }
 
-    /**
-     * Appends a transaction's entries in one turn at the head: one lock, one batch of rows, one move
-     * of the head, however many entries the transaction recorded.
-     */
-    private List<Chained> chain(List<AuditEvent> events) {
-        var head = jdbc.queryForMap("select sequence, hash from audit_head where id = 1 for update");
-        long sequence = ((Number) head.get("sequence")).longValue();
-        String previousHash = (String) head.get("hash");
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var entries = new ArrayList<Chained>(events.size());
-        var rows = new ArrayList<Object[]>(events.size());
-        for (AuditEvent event : events) {
-            sequence++;
-            String data = CanonicalForm.data(event.data());
-            String hash = sha256(CanonicalForm.content(sequence, at, event.type(), event.actor(), event.subject(), data, previousHash));
-            rows.add(new Object[] {sequence, at.atOffset(ZoneOffset.UTC), event.type(), event.actor(), event.subject(), data,
-                    previousHash, hash});
-            entries.add(new Chained(sequence, at, data, previousHash, hash));
-            previousHash = hash;
-        }
-        jdbc.batchUpdate("""
-                insert into audit_entry (sequence, at, type, actor, subject, data, previous_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        jdbc.update("update audit_head set sequence = ?, hash = ? where id = 1", sequence, previousHash);
-        return entries;
+    private AuditChainer.Entry entry(AuditEvent event) {
+        return new AuditChainer.Entry(clock.instant().truncatedTo(ChronoUnit.MILLIS), event.type(), event.actor(),
+                event.subject(), CanonicalForm.data(event.data()));
     }
-
-    private record Chained(long sequence, Instant at, String data, String previousHash, String hash) {}
 
     @Override
     @Transactional(readOnly = true)
     public Verification verify() {
+        chainer.catchUp();
         var check = new ChainCheck();
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(
@@ -125,6 +113,7 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(readOnly = true)
     public List<AuditEntry> search(AuditQuery query) {
+        chainer.catchUp();
         var sql = new StringBuilder("select * from audit_entry where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (query.type() != null && !query.type().isBlank()) {
@@ -160,6 +149,7 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(readOnly = true)
     public List<AuditEntry> about(String subject) {
+        chainer.catchUp();
         return jdbc.query("select * from audit_entry where subject = ? order by sequence", JdbcAuditTrail::map, subject);
     }
 
