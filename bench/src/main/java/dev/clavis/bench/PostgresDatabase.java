@@ -41,6 +41,18 @@ final class PostgresDatabase implements AutoCloseable {
         return name;
     }
 
+    /**
+     * A server setting as {@code show} answers it. Autovacuum matters to the figures: without it the queue's
+     * tables are never vacuumed or analysed during a run, as they are on any server left at its default.
+     */
+    static String setting(String name) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                var answer = statement.executeQuery("show " + name)) {
+            answer.next();
+            return answer.getString(1);
+        }
+    }
+
     static String password() {
         return System.getenv().getOrDefault("PGPASSWORD", "");
     }

@@ -53,7 +53,9 @@ public final class RequestBenchmark {
         }
         String report = RequestReport.render(options, "bench/requests.sh " + String.join(" ", args),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(started.atOffset(ZoneOffset.UTC)),
-                SyncBenchmark.machine(loadAtStart, SyncBenchmark.loadAverage()), outcomes);
+                SyncBenchmark.machine(loadAtStart, SyncBenchmark.loadAverage())
+                        + (options.databases().contains(Database.POSTGRESQL) ? "; PostgreSQL's autovacuum "
+                                + PostgresDatabase.setting("autovacuum") : ""), outcomes);
         Path file = options.resultsDir().resolve("requests-" + stamp + ".md");
         Files.writeString(file, report);
         System.out.println();

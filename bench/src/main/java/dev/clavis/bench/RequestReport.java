@@ -50,7 +50,7 @@ final class RequestReport {
                 r -> String.format(Locale.ROOT, "%.1f, %s, %.1f", r.millisPerGrant(r.cpu().clavis()),
                         o.database() == Database.H2 ? "–" : String.format(Locale.ROOT, "%.1f", r.millisPerGrant(r.cpu().postgres())),
                         r.millisPerGrant(r.cpu().bench()))), "");
-        row(out, outcomes, "of Clavis's CPU ms per granted request, its JIT compiler's (still warming up)", o -> count(o.throughput(),
+        row(out, outcomes, "of Clavis's CPU ms per granted request, its JIT compiler threads'", o -> count(o.throughput(),
                 r -> String.format(Locale.ROOT, "%.1f", r.millisPerGrant(r.cpu().clavisCompiling()))), "");
         row(out, outcomes, "machine CPU busy during the throughput run", o -> count(o.throughput(),
                 r -> String.format(Locale.ROOT, "%.0f %%", 100 * r.cpu().machineBusy())), "");
