@@ -7,6 +7,7 @@ import dev.clavis.audit.AuditEvent;
 import dev.clavis.audit.AuditTrail;
 import dev.clavis.support.Api;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -166,6 +167,21 @@ abstract class AuditTrailContract extends RunningClavis {
             assertThat(trail.verify().valid()).isFalse();
         } finally {
             reinsert(row);
+        }
+        assertThat(trail.verify().valid()).isTrue();
+    }
+
+    @Test
+    void anEntryWrittenBeyondTheHeadIsDetected() {
+        appendSome();
+        long last = jdbc.queryForObject("select sequence from audit_head where id = 1", Long.class);
+        var row = new HashMap<>(jdbc.queryForMap("select * from audit_entry where sequence = ?", last));
+        row.put("sequence", last + 1);
+        reinsert(row);
+        try {
+            assertInvalidAt(last + 1);
+        } finally {
+            jdbc.update("delete from audit_entry where sequence = ?", last + 1);
         }
         assertThat(trail.verify().valid()).isTrue();
     }

@@ -18,28 +18,36 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The trail in one table, written by {@link AuditChainer}: entries recorded at commit wait in
- * {@code audit_pending} until it links them, and every read links what is pending first.
+ * {@code audit_pending} until it links them, and every read first waits until it has linked what was
+ * committed before the read. Reads take no transaction of their own around that wait, so a reader never
+ * holds a connection while the chainer needs one (verify's streaming read opens one after it).
  */
 @Component
 class JdbcAuditTrail implements AuditTrail {
 
     private final JdbcTemplate jdbc;
     private final AuditChainer chainer;
+    private final TransactionTemplate readOnly;
     private final Clock clock;
 
-    JdbcAuditTrail(JdbcTemplate jdbc, AuditChainer chainer, Clock clock) {
+    JdbcAuditTrail(JdbcTemplate jdbc, AuditChainer chainer, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.chainer = chainer;
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
         this.clock = clock;
     }
 
@@ -88,32 +96,42 @@ class JdbcAuditTrail implements AuditTrail {
                 event.subject(), CanonicalForm.data(event.data()));
     }
 
+    /**
+     * Checks the chain up to the head as it was when the check began: the chainer goes on linking meanwhile,
+     * so the entries after that head are left to the next check, except that none may lie beyond the head as
+     * it is at the end (a link writes its entries and moves the head in one transaction).
+     */
     @Override
-    @Transactional(readOnly = true)
     public Verification verify() {
-        chainer.catchUp();
-        var check = new ChainCheck();
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement(
-                    "select sequence, at, type, actor, subject, data, previous_hash, hash from audit_entry order by sequence");
-            statement.setFetchSize(1000);
-            return statement;
-        }, (ResultSet rs) -> {
-            if (check.valid()) {
-                check.next(rs.getLong("sequence"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("type"), rs.getString("actor"), rs.getString("subject"), rs.getString("data"),
-                        rs.getString("previous_hash"), rs.getString("hash"));
-            }
+        chainer.awaitLinked();
+        return readOnly.execute(status -> {
+            Map<String, Object> head = jdbc.queryForMap("select sequence, hash from audit_head where id = 1");
+            long headSequence = ((Number) head.get("sequence")).longValue();
+            var check = new ChainCheck();
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement("select sequence, at, type, actor, subject, data, previous_hash, hash"
+                        + " from audit_entry where sequence <= ? order by sequence");
+                statement.setLong(1, headSequence);
+                statement.setFetchSize(1000);
+                return statement;
+            }, (ResultSet rs) -> {
+                if (check.valid()) {
+                    check.next(rs.getLong("sequence"), rs.getObject("at", OffsetDateTime.class).toInstant(),
+                            rs.getString("type"), rs.getString("actor"), rs.getString("subject"), rs.getString("data"),
+                            rs.getString("previous_hash"), rs.getString("hash"));
+                }
+            });
+            check.end(headSequence, (String) head.get("hash"));
+            Long last = jdbc.queryForObject("select max(sequence) from audit_entry", Long.class);
+            Long headNow = jdbc.queryForObject("select sequence from audit_head where id = 1", Long.class);
+            check.beyond(last == null ? 0 : last, headNow == null ? 0 : headNow);
+            return check.result();
         });
-        var head = jdbc.queryForMap("select sequence, hash from audit_head where id = 1");
-        check.end(((Number) head.get("sequence")).longValue(), (String) head.get("hash"));
-        return check.result();
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<AuditEntry> search(AuditQuery query) {
-        chainer.catchUp();
+        chainer.awaitLinked();
         var sql = new StringBuilder("select * from audit_entry where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (query.type() != null && !query.type().isBlank()) {
@@ -147,9 +165,8 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<AuditEntry> about(String subject) {
-        chainer.catchUp();
+        chainer.awaitLinked();
         return jdbc.query("select * from audit_entry where subject = ? order by sequence", JdbcAuditTrail::map, subject);
     }
 
@@ -204,6 +221,13 @@ class JdbcAuditTrail implements AuditTrail {
             if (valid() && (headSequence != expectedSequence - 1 || !headHash.equals(previousHash))) {
                 fail(Math.min(headSequence, expectedSequence), "the trail ends at entry " + (expectedSequence - 1)
                         + " but entry " + headSequence + " was written: entries were removed from its end");
+            }
+        }
+
+        /** An entry past the head was written behind the chainer's back. */
+        void beyond(long lastSequence, long headSequence) {
+            if (valid() && lastSequence > headSequence) {
+                fail(headSequence + 1, "entry " + lastSequence + " lies beyond the trail's head, entry " + headSequence);
             }
         }
 
