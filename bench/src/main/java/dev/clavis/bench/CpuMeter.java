@@ -29,10 +29,11 @@ final class CpuMeter implements AutoCloseable {
     /**
      * CPU time of each party during the measurement, and the machine's average load over it (0 to 1).
      *
-     * @param clavisCompiling the part of Clavis's CPU time its JIT compiler threads spent: what a longer warm-up
-     *     would have spent before the measurement, so what Clavis costs once warm is {@code clavis − clavisCompiling}
+     * @param clavisCompiling the part of Clavis's CPU time its JIT compiler threads spent: under the benchmark's
+     *     load they go on compiling long after a warm-up of thousands of requests
      */
-    record Use(Duration wall, Duration clavis, Duration clavisCompiling, Duration postgres, Duration bench, double machineBusy) {}
+    record Use(Duration wall, Duration clavis, Duration clavisCompiling, Duration postgres, Duration bench,
+            double machineBusy) {}
 
     private final ClavisProcess clavis;
     private final @Nullable String database;
@@ -68,7 +69,8 @@ final class CpuMeter implements AutoCloseable {
     Use use() {
         int n = samples.get();
         return new Use(Duration.ofNanos(System.nanoTime() - startNanos), cpu(clavis.pid()).minus(clavisAtStart),
-                compiling(clavis.pid()).minus(compilingAtStart), postgres().minus(postgresAtStart), Duration.ofNanos(os.getProcessCpuTime() - benchAtStart),
+                compiling(clavis.pid()).minus(compilingAtStart), postgres().minus(postgresAtStart),
+                Duration.ofNanos(os.getProcessCpuTime() - benchAtStart),
                 n == 0 ? 0 : load.sum() / n);
     }
 
