@@ -5,6 +5,7 @@ import dev.clavis.platform.ForbiddenException;
 import dev.clavis.platform.InvalidInputException;
 import dev.clavis.platform.NotFoundException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -17,19 +18,30 @@ record Refusal(HttpStatus status, String message, List<String> fields) {
 
     /** @throws RuntimeException {@code refused} itself, when it is not one of the modules' refusals */
     static Refusal of(RuntimeException refused) {
-        if (refused instanceof InvalidInputException invalid) {
-            return new Refusal(HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.errors().size() < 2 ? List.of()
-                    : invalid.errors().stream().map(e -> e.field() + " " + e.message()).toList());
+        HttpStatus status = statusOf(refused);
+        if (status == null) {
+            throw refused;
+        }
+        List<String> fields = refused instanceof InvalidInputException invalid && invalid.errors().size() > 1
+                ? invalid.errors().stream().map(e -> e.field() + " " + e.message()).toList()
+                : List.of();
+        return new Refusal(status, refused.getMessage(), fields);
+    }
+
+    /** The status a page answers a module's refusal with; null for an exception that is not one (a bug). */
+    static @Nullable HttpStatus statusOf(RuntimeException refused) {
+        if (refused instanceof InvalidInputException) {
+            return HttpStatus.BAD_REQUEST;
         }
         if (refused instanceof ConflictException) {
-            return new Refusal(HttpStatus.CONFLICT, refused.getMessage(), List.of());
+            return HttpStatus.CONFLICT;
         }
         if (refused instanceof ForbiddenException) {
-            return new Refusal(HttpStatus.FORBIDDEN, refused.getMessage(), List.of());
+            return HttpStatus.FORBIDDEN;
         }
         if (refused instanceof NotFoundException) {
-            return new Refusal(HttpStatus.NOT_FOUND, refused.getMessage(), List.of());
+            return HttpStatus.NOT_FOUND;
         }
-        throw refused;
+        return null;
     }
 }

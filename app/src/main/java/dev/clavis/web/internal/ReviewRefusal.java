@@ -1,9 +1,6 @@
 package dev.clavis.web.internal;
 
-import dev.clavis.platform.ConflictException;
-import dev.clavis.platform.ForbiddenException;
 import dev.clavis.platform.InvalidInputException;
-import dev.clavis.platform.NotFoundException;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -18,21 +15,15 @@ record ReviewRefusal(HttpStatus status, String message, Map<String, String> fiel
 
     /** @return null for an exception that is not a refusal (a bug, left to the error page) */
     private static @Nullable ReviewRefusal of(RuntimeException e) {
-        if (e instanceof InvalidInputException invalid) {
-            return new ReviewRefusal(HttpStatus.BAD_REQUEST, invalid.getMessage(), invalid.errors().stream()
-                    .collect(Collectors.toMap(InvalidInputException.FieldError::field, InvalidInputException.FieldError::message,
-                            (a, b) -> a + "; " + b)));
+        HttpStatus status = Refusal.statusOf(e);
+        if (status == null) {
+            return null;
         }
-        if (e instanceof ForbiddenException) {
-            return new ReviewRefusal(HttpStatus.FORBIDDEN, e.getMessage(), Map.of());
-        }
-        if (e instanceof ConflictException) {
-            return new ReviewRefusal(HttpStatus.CONFLICT, e.getMessage(), Map.of());
-        }
-        if (e instanceof NotFoundException) {
-            return new ReviewRefusal(HttpStatus.NOT_FOUND, e.getMessage(), Map.of());
-        }
-        return null;
+        Map<String, String> fields = e instanceof InvalidInputException invalid
+                ? invalid.errors().stream().collect(Collectors.toMap(InvalidInputException.FieldError::field,
+                        InvalidInputException.FieldError::message, (a, b) -> a + "; " + b))
+                : Map.of();
+        return new ReviewRefusal(status, e.getMessage(), fields);
     }
 
     /** A domain call's value, or the domain's refusal of it (then the value is null). */
