@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,7 +37,6 @@ import tools.jackson.databind.JsonNode;
 class KeycloakAccessRequestIT extends RunningClavis {
 
     private static final Path DATA = newDataDir();
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String CONSOLE_CLIENT = "clavis-console";
     private static final String PASSWORD = "Correct-Horse-42";
     private static KeycloakServer keycloak;
@@ -117,7 +115,7 @@ class KeycloakAccessRequestIT extends RunningClavis {
         browser.manage().window().setSize(new Dimension(375, 800));
         assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("at phone width the page does not scroll sideways").isTrue();
-        screenshot("portal-phone");
+        Chromium.screenshot(browser, "portal-phone");
         browser.manage().window().setSize(new Dimension(1280, 900));
         assertThat(browser.findElements(By.linkText("Admin"))).isEmpty();
         browser.get(url("/admin/catalog"));
@@ -147,7 +145,7 @@ class KeycloakAccessRequestIT extends RunningClavis {
         // every cookie, Keycloak's (path /realms/...) too: WebDriver's deleteAllCookies sees only this page's
         browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         browser.get(url("/signin"));
-        screenshot("signin-oidc");
+        Chromium.screenshot(browser, "signin-oidc");
         browser.findElement(By.id("signin-oidc")).click();
         awaitPage("Keycloak's login form", driver -> !driver.findElements(By.id("username")).isEmpty());
         browser.findElement(By.id("username")).sendKeys(username);
@@ -163,15 +161,6 @@ class KeycloakAccessRequestIT extends RunningClavis {
                 .withMessage(() -> what + "; the browser is at " + browser.getCurrentUrl() + " showing: "
                         + browser.findElement(By.tagName("body")).getText())
                 .until(arrived);
-    }
-
-    private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private String url(String path) {

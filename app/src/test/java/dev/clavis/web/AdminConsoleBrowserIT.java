@@ -3,15 +3,12 @@ package dev.clavis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clavis.it.RunningClavis;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,7 +19,6 @@ class AdminConsoleBrowserIT extends RunningClavis {
 
     private static final Path DATA = newDataDir();
     private static final int LDAP_PORT = newPort();
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private ChromeDriver browser;
 
@@ -44,10 +40,10 @@ class AdminConsoleBrowserIT extends RunningClavis {
     }
 
     @Test
-    void anAdminSeesTheDiffBeforeApplyingACatalogChangeAndThePortalShowsIt() throws IOException {
-        signInAs("priya.shah@acme.test");
+    void anAdminSeesTheDiffBeforeApplyingACatalogChangeAndThePortalShowsIt() {
+        Chromium.signInAs(browser, url(""), "priya.shah@acme.test");
         browser.get(url("/admin"));
-        screenshot("admin");
+        Chromium.screenshot(browser, "admin");
         browser.findElement(By.cssSelector("main a[href='/admin/catalog']")).click();
         String version = browser.findElement(By.id("catalog-version")).getText();
         WebElement editor = browser.findElement(By.id("yaml"));
@@ -61,12 +57,12 @@ class AdminConsoleBrowserIT extends RunningClavis {
         assertThat(browser.findElement(By.cssSelector("tr.diff-added pre")).getText()).isEqualTo("    name: Figma Design");
         assertThat(browser.findElement(By.id("changes")).getText()).contains("changed app figma: name");
         assertThat(browser.findElement(By.id("catalog-version")).getText()).isEqualTo(version);
-        screenshot("admin-catalog-preview");
+        Chromium.screenshot(browser, "admin-catalog-preview");
 
         browser.findElement(By.id("apply")).click();
         waitFor(By.id("applied"));
         assertThat(browser.findElement(By.id("catalog-version")).getText()).isEqualTo(String.valueOf(Long.parseLong(version) + 1));
-        screenshot("admin-catalog-applied");
+        Chromium.screenshot(browser, "admin-catalog-applied");
 
         browser.get(url("/portal?q=figma"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Figma Design");
@@ -75,33 +71,26 @@ class AdminConsoleBrowserIT extends RunningClavis {
     }
 
     /** The rest of the admin console, for the screenshots in docs/web.md; each page must at least render. */
-    private void visitTheOtherAdminPages() throws IOException {
+    private void visitTheOtherAdminPages() {
         browser.get(url("/admin/people?q=taylor"));
-        screenshot("admin-people");
+        Chromium.screenshot(browser, "admin-people");
         browser.findElement(By.linkText("Sam Taylor")).click();
         waitFor(By.id("attributes"));
-        screenshot("admin-person");
+        Chromium.screenshot(browser, "admin-person");
         browser.get(url("/admin/directory"));
         browser.findElement(By.id("sync-now")).click();
         Chromium.waitUpTo(browser, Duration.ofSeconds(60))
                 .until(driver -> driver.findElement(By.id("sync-progress")).getText().contains("Sync finished"));
         assertThat(browser.findElement(By.id("sync-status")).getText()).isEqualTo("SUCCEEDED");
-        screenshot("admin-directory");
+        Chromium.screenshot(browser, "admin-directory");
         browser.get(url("/admin/drift"));
-        screenshot("admin-drift");
+        Chromium.screenshot(browser, "admin-drift");
         browser.get(url("/admin/integrations"));
         browser.findElement(By.id("run-jira-doctor")).click();
         waitFor(By.id("jira-doctor"));
-        screenshot("admin-integrations");
+        Chromium.screenshot(browser, "admin-integrations");
         browser.get(url("/admin/tokens"));
-        screenshot("admin-tokens");
-    }
-
-    private void signInAs(String email) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/signin"));
-        browser.findElement(By.id("as-" + email)).click();
-        Chromium.waitUpTo(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
+        Chromium.screenshot(browser, "admin-tokens");
     }
 
     private void waitFor(By element) {
@@ -110,10 +99,5 @@ class AdminConsoleBrowserIT extends RunningClavis {
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -3,8 +3,6 @@ package dev.clavis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clavis.it.RunningClavis;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,7 +24,6 @@ class AuditAndDashboardBrowserIT extends RunningClavis {
 
     private static final Path DATA = newDataDir();
     private static final int LDAP_PORT = newPort();
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private ChromeDriver browser;
 
@@ -50,31 +46,31 @@ class AuditAndDashboardBrowserIT extends RunningClavis {
     }
 
     @Test
-    void theAuditorSeesTheChartsAnIntactChainAndWhoApproved() throws IOException {
+    void theAuditorSeesTheChartsAnIntactChainAndWhoApproved() {
         String approved = grantThreeRequestsOneByMaria();
 
-        signInAs("daniel.kim@acme.test");
+        Chromium.signInAs(browser, url(""), "daniel.kim@acme.test");
         browser.get(url("/dashboard"));
         Chromium.waitUpTo(browser, Duration.ofSeconds(15))
                 .until(driver -> "drawn".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-charts")));
         assertThat(browser.findElement(By.id("automation-rate")).getText()).isEqualTo("67 %");
         assertThat(browser.findElements(By.cssSelector("#chart-outcomes canvas"))).isNotEmpty();
         assertThat(browser.findElement(By.id("per-day")).getText()).contains("auto-approved");
-        screenshot("dashboard");
+        Chromium.screenshot(browser, "dashboard");
 
         browser.get(url("/audit"));
         assertThat(browser.findElement(By.id("trail")).getText()).contains("request.granted").contains("Maria Lopez");
-        screenshot("audit");
+        Chromium.screenshot(browser, "audit");
 
         browser.findElement(By.id("verify-link")).click();
         assertThat(browser.findElement(By.id("verdict")).getText()).matches("Intact, \\d+ entries\\.");
-        screenshot("audit-verify");
+        Chromium.screenshot(browser, "audit-verify");
 
         browser.get(url("/audit?subject=" + approved));
         browser.findElement(By.cssSelector("#trail a[title='request:" + approved + "']")).click();
         assertThat(browser.findElement(By.id("decisions")).getText()).contains("approve by Maria Lopez (maria.lopez@acme.test)");
         assertThat(browser.findElement(By.id("directory")).getText()).contains("PRESENT");
-        screenshot("audit-evidence");
+        Chromium.screenshot(browser, "audit-evidence");
     }
 
     /** Sam asks for two roles his policy grants at once and one his manager must approve; Maria approves it. */
@@ -100,19 +96,7 @@ class AuditAndDashboardBrowserIT extends RunningClavis {
         return submitted.headers().firstValue("Location").orElseThrow().replaceFirst("^.*/requests/", "");
     }
 
-    private void signInAs(String email) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/signin"));
-        browser.findElement(By.id("as-" + email)).click();
-        Chromium.waitUpTo(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
-    }
-
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

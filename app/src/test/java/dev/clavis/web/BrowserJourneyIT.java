@@ -3,15 +3,12 @@ package dev.clavis.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clavis.it.RunningClavis;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,7 +19,6 @@ class BrowserJourneyIT extends RunningClavis {
 
     private static final Path DATA = newDataDir();
     private static final int LDAP_PORT = newPort();
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private ChromeDriver browser;
 
@@ -44,9 +40,9 @@ class BrowserJourneyIT extends RunningClavis {
     }
 
     @Test
-    void theFormShowsWhoApprovesTheManagerApprovesInlineAndTheEmployeeSeesTheExpiryCountDown() throws IOException {
-        signInAs("sam.taylor@acme.test");
-        screenshot("portal");
+    void theFormShowsWhoApprovesTheManagerApprovesInlineAndTheEmployeeSeesTheExpiryCountDown() {
+        Chromium.signInAs(browser, url(""), "sam.taylor@acme.test");
+        Chromium.screenshot(browser, "portal");
         browser.findElement(By.linkText("GitHub")).click();
         assertThat(browser.findElement(By.id("path-admin")).getText()).contains("Approved automatically");
         new Select(browser.findElement(By.id("duration-admin"))).selectByValue("PT6H");
@@ -54,26 +50,26 @@ class BrowserJourneyIT extends RunningClavis {
                 .until(driver -> driver.findElement(By.id("path-admin")).getText().contains("Maria Lopez"));
         assertThat(browser.findElement(By.id("path-admin")).getText()).contains("your manager").contains("6 hours");
         browser.findElement(By.id("justification-admin")).sendKeys("release night");
-        screenshot("app");
+        Chromium.screenshot(browser, "app");
         browser.findElement(By.id("request-admin")).click();
         Chromium.waitUpTo(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("/requests/"));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("PENDING_APPROVAL");
         String requestUrl = browser.getCurrentUrl();
         String id = requestUrl.substring(requestUrl.lastIndexOf('/') + 1);
-        screenshot("request-pending");
+        Chromium.screenshot(browser, "request-pending");
 
-        signInAs("maria.lopez@acme.test");
+        Chromium.signInAs(browser, url(""), "maria.lopez@acme.test");
         browser.get(url("/inbox"));
         assertThat(browser.findElement(By.id("item-" + id)).getText()).contains("Sam Taylor").contains("Engineering")
                 .contains("release night");
-        screenshot("inbox");
+        Chromium.screenshot(browser, "inbox");
         browser.findElement(By.id("comment-" + id)).sendKeys("ok for the release");
         browser.findElement(By.id("approve-" + id)).click();
         Chromium.waitUpTo(browser, Duration.ofSeconds(10))
                 .until(driver -> driver.findElement(By.id("item-" + id)).getText().contains("You approved it"));
         assertThat(browser.getCurrentUrl()).as("decided in place, without leaving the inbox").endsWith("/inbox");
 
-        signInAs("sam.taylor@acme.test");
+        Chromium.signInAs(browser, url(""), "sam.taylor@acme.test");
         Chromium.waitUpTo(browser, Duration.ofSeconds(30)).until(driver -> {
             driver.get(requestUrl);
             return driver.findElement(By.id("status")).getText().equals("GRANTED");
@@ -82,22 +78,10 @@ class BrowserJourneyIT extends RunningClavis {
         String access = browser.findElement(By.id("grants")).getText();
         assertThat(access).contains("GitHub / admin").contains("ACTIVE").doesNotContain("permanent");
         assertThat(browser.findElement(By.cssSelector("time.countdown")).getText()).matches("in 5 h \\d+ min");
-        screenshot("my-access");
-    }
-
-    private void signInAs(String email) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/signin"));
-        browser.findElement(By.id("as-" + email)).click();
-        Chromium.waitUpTo(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
+        Chromium.screenshot(browser, "my-access");
     }
 
     private String url(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

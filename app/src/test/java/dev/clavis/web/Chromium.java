@@ -2,10 +2,15 @@ package dev.clavis.web;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,6 +26,7 @@ public final class Chromium {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private Chromium() {}
 
@@ -42,5 +48,23 @@ public final class Chromium {
      */
     public static FluentWait<WebDriver> waitUpTo(WebDriver browser, Duration timeout) {
         return new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Signs in on the demo sign-in page as this person, and waits for the portal it lands on. */
+    public static void signInAs(WebDriver browser, String baseUrl, String email) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl + "/signin");
+        browser.findElement(By.id("as-" + email)).click();
+        waitUpTo(browser, Duration.ofSeconds(15)).until(driver -> driver.getCurrentUrl().endsWith("/portal"));
+    }
+
+    /** Saves what the browser shows as target/screenshots/{name}.png, for a person to look at after the run. */
+    public static void screenshot(TakesScreenshot browser, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

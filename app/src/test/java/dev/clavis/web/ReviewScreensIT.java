@@ -7,12 +7,10 @@ import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchScope;
 import dev.clavis.it.RunningClavis;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -57,7 +54,6 @@ class ReviewScreensIT extends RunningClavis {
     private static final String HTTP_GROUP = "web-rev-http";
     private static final String BROWSER_GROUP = "web-rev-browser";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -221,7 +217,7 @@ class ReviewScreensIT extends RunningClavis {
     void inChromiumAReviewerRevokesAnItemAndClosingRemovesThePersonFromTheGroup() throws Exception {
         ChromeDriver browser = Chromium.start();
         try {
-            signInAs(browser, PRIYA);
+            Chromium.signInAs(browser, "http://127.0.0.1:" + port, PRIYA);
             open(browser, "/admin/reviews");
             browser.findElement(By.id("new-campaign")).click();
             browser.findElement(By.id("name")).sendKeys("Browser review");
@@ -234,28 +230,28 @@ class ReviewScreensIT extends RunningClavis {
             String campaignPage = browser.getCurrentUrl();
             String campaign = campaignPage.substring(campaignPage.lastIndexOf('/') + 1);
             assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("ACTIVE");
-            screenshot(browser, "review-campaign");
+            Chromium.screenshot(browser, "review-campaign");
 
-            signInAs(browser, MARIA);
+            Chromium.signInAs(browser, "http://127.0.0.1:" + port, MARIA);
             open(browser, "/reviews");
             long item = itemOf(campaign, "web.rev1").get("id").asLong();
             WebElement row = browser.findElement(By.id("item-" + item));
             assertThat(row.getText()).contains("Web Reviewed 1").contains("never signed in");
             row.findElement(By.id("comment-" + item)).sendKeys("left the project");
-            screenshot(browser, "reviews");
+            Chromium.screenshot(browser, "reviews");
             row.findElement(By.id("revoke-" + item)).click();
             until(browser, d -> !d.findElements(By.id("decision-" + item)).isEmpty());
             assertThat(browser.findElement(By.id("decision-" + item)).getText()).isEqualTo("REVOKE");
             assertThat(browser.findElement(By.id("item-" + item)).getText()).contains("left the project");
-            screenshot(browser, "reviews-revoked");
+            Chromium.screenshot(browser, "reviews-revoked");
             open(browser, "/reviews/" + campaign + "/items/" + itemOf(campaign, "maria.lopez").get("id").asLong());
             assertThat(browser.findElement(By.id("refusal")).getText()).contains("is not yours to review");
 
-            signInAs(browser, PRIYA);
+            Chromium.signInAs(browser, "http://127.0.0.1:" + port, PRIYA);
             open(browser, "/admin/reviews/" + campaign);
             browser.findElement(By.id("close")).click();
             until(browser, d -> d.findElement(By.id("status")).getText().equals("CLOSED"));
-            screenshot(browser, "review-campaign-closed");
+            Chromium.screenshot(browser, "review-campaign-closed");
         } finally {
             browser.quit();
         }
@@ -279,24 +275,12 @@ class ReviewScreensIT extends RunningClavis {
         return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
     }
 
-    private void signInAs(ChromeDriver browser, String email) {
-        browser.manage().deleteAllCookies();
-        open(browser, "/signin");
-        browser.findElement(By.id("as-" + email)).click();
-        until(browser, d -> d.getCurrentUrl().endsWith("/portal"));
-    }
-
     private void open(ChromeDriver browser, String path) {
         browser.get("http://127.0.0.1:" + port + path);
     }
 
     private static void until(ChromeDriver browser, Function<WebDriver, Boolean> condition) {
         Chromium.waitUpTo(browser, Duration.ofSeconds(15)).until(condition::apply);
-    }
-
-    private static void screenshot(ChromeDriver browser, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
     /** Priya creates and starts a campaign over the group, with Maria as its one reviewer, in the console. */

@@ -10,8 +10,6 @@ import dev.clavis.embedded.EmbeddedDirectory;
 import dev.clavis.embedded.EmbeddedDirectoryOptions;
 import dev.clavis.embedded.SyntheticOrganization;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -111,30 +109,14 @@ public final class AdminPagesBenchmark {
 
     private static Map<String, Latencies> measure(BenchOptions options, Database database, String ldapUrl, String ldapPassword,
             Path dataDir, RunFiles files, Clock clock) throws Exception {
-        int port;
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = SyncMeasurement.freePort();
         String token = UUID.randomUUID().toString();
-        var environment = new LinkedHashMap<String, String>();
-        environment.put("CLAVIS_DIRECTORY", "ldap");
-        environment.put("CLAVIS_LDAP_URL", ldapUrl);
-        environment.put("CLAVIS_LDAP_BIND_DN", DirectoryLayout.ADMIN_DN);
-        environment.put("CLAVIS_LDAP_PASSWORD", ldapPassword);
-        environment.put("CLAVIS_LDAP_BASE_DN", DirectoryLayout.BASE_DN);
-        environment.put("CLAVIS_LDAP_PEOPLE_BASE", DirectoryLayout.PEOPLE_DN);
-        environment.put("CLAVIS_LDAP_GROUPS_BASE", DirectoryLayout.GROUPS_DN);
-        environment.put("CLAVIS_DATA_DIR", dataDir.toString());
-        environment.put("CLAVIS_HTTP_PORT", Integer.toString(port));
-        environment.put("CLAVIS_BOOTSTRAP_ADMIN_TOKEN", token);
+        var environment = SyncMeasurement.overBenchDirectory(ldapUrl, ldapPassword, dataDir, port, token);
         environment.put("CLAVIS_DEMO", "true");
         environment.put("CLAVIS_WEB_DEMO_PEOPLE", DirectoryLayout.email(ADMIN_UID));
-        environment.put("CLAVIS_SYNC_INTERVAL", "P1D");
         PostgresDatabase postgres = database == Database.POSTGRESQL ? PostgresDatabase.create(clock) : null;
         if (postgres != null) {
-            environment.put("CLAVIS_DB_URL", postgres.url());
-            environment.put("CLAVIS_DB_USER", PostgresDatabase.USER);
-            environment.put("CLAVIS_DB_PASSWORD", PostgresDatabase.password());
+            environment.putAll(postgres.environment());
         }
         var api = new ClavisApi(port, token);
         Instant deadline = clock.instant().plus(options.timeout());

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /**
  * A fresh database on the PostgreSQL at 127.0.0.1:5432, user postgres (password {@code PGPASSWORD}, if
@@ -39,6 +40,11 @@ final class PostgresDatabase implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** The settings that point Clavis at this database. */
+    Map<String, String> environment() {
+        return Map.of("CLAVIS_DB_URL", url(), "CLAVIS_DB_USER", USER, "CLAVIS_DB_PASSWORD", password());
     }
 
     /**

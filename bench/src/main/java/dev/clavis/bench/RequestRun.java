@@ -63,9 +63,7 @@ final class RequestRun {
             String token = UUID.randomUUID().toString();
             Map<String, String> environment = environment(port, ldapPort, token);
             if (postgres != null) {
-                environment.put("CLAVIS_DB_URL", postgres.url());
-                environment.put("CLAVIS_DB_USER", PostgresDatabase.USER);
-                environment.put("CLAVIS_DB_PASSWORD", PostgresDatabase.password());
+                environment.putAll(postgres.environment());
             }
             List<String> jvm = recording == null ? List.of()
                     : List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);

@@ -91,9 +91,7 @@ public final class ReviewBenchmark {
             environment.put("CLAVIS_BOOTSTRAP_ADMIN_TOKEN", token);
             environment.put("CLAVIS_SYNC_INTERVAL", "P1D");
             environment.put("CLAVIS_GRANTS_RECONCILE_INTERVAL", "P1D");
-            environment.put("CLAVIS_DB_URL", postgres.url());
-            environment.put("CLAVIS_DB_USER", PostgresDatabase.USER);
-            environment.put("CLAVIS_DB_PASSWORD", PostgresDatabase.password());
+            environment.putAll(postgres.environment());
             environment.put("CLAVIS_WEB_DEMO_PEOPLE", REVIEWER + "," + ADMIN);
             RunFiles files = RunFiles.in(results, "reviews-" + stamp);
             try (ClavisProcess clavis = ClavisProcess.start(Path.of(options.get("clavis-jar")), options.get("clavis-heap"), environment, files)) {

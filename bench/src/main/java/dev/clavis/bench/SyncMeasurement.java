@@ -46,9 +46,7 @@ final class SyncMeasurement {
         Map<String, String> environment = environment(port, token, dataDir);
         PostgresDatabase postgres = database == Database.POSTGRESQL ? PostgresDatabase.create(clock) : null;
         if (postgres != null) {
-            environment.put("CLAVIS_DB_URL", postgres.url());
-            environment.put("CLAVIS_DB_USER", PostgresDatabase.USER);
-            environment.put("CLAVIS_DB_PASSWORD", PostgresDatabase.password());
+            environment.putAll(postgres.environment());
         }
         Instant deadline = clock.instant().plus(options.timeout());
         SyncRecord first = null;
@@ -84,6 +82,16 @@ final class SyncMeasurement {
     }
 
     private Map<String, String> environment(int port, String token, Path dataDir) {
+        var environment = overBenchDirectory(ldapUrl, ldapPassword, dataDir, port, token);
+        environment.put("CLAVIS_DEMO", "false");
+        return environment;
+    }
+
+    /**
+     * The settings of a Clavis that reads the benchmark's synthetic directory over LDAP, on this port, with
+     * this bootstrap token; its scheduled sync waits a day, so none starts in the middle of a measurement.
+     */
+    static Map<String, String> overBenchDirectory(String ldapUrl, String ldapPassword, Path dataDir, int port, String token) {
         var environment = new LinkedHashMap<String, String>();
         environment.put("CLAVIS_DIRECTORY", "ldap");
         environment.put("CLAVIS_LDAP_URL", ldapUrl);
@@ -95,8 +103,6 @@ final class SyncMeasurement {
         environment.put("CLAVIS_DATA_DIR", dataDir.toString());
         environment.put("CLAVIS_HTTP_PORT", Integer.toString(port));
         environment.put("CLAVIS_BOOTSTRAP_ADMIN_TOKEN", token);
-        environment.put("CLAVIS_DEMO", "false");
-        // No scheduled sync may start in the middle of the measurement.
         environment.put("CLAVIS_SYNC_INTERVAL", "P1D");
         return environment;
     }

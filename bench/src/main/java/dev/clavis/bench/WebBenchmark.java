@@ -117,9 +117,7 @@ public final class WebBenchmark {
         environment.put("CLAVIS_SYNC_INTERVAL", "P1D");
         environment.put("CLAVIS_GRANTS_RECONCILE_INTERVAL", "P1D");
         if (postgres != null) {
-            environment.put("CLAVIS_DB_URL", postgres.url());
-            environment.put("CLAVIS_DB_USER", PostgresDatabase.USER);
-            environment.put("CLAVIS_DB_PASSWORD", PostgresDatabase.password());
+            environment.putAll(postgres.environment());
         }
         try (ClavisProcess clavis = ClavisProcess.start(jar, heap, environment, files)) {
             progress(title + ": Clavis started (pid " + clavis.pid() + "), waiting until it is ready");
