@@ -3,8 +3,7 @@ package dev.clavis.platform.internal;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.clavis.platform.SqlDialect;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -33,8 +32,8 @@ class SchedulerConfiguration {
     private static final double FETCH_PER_THREAD = 3.0;
 
     @Bean(destroyMethod = "")
-    Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks,
-            @Value("${clavis.scheduler.threads:8}") int threads) throws SQLException {
+    Scheduler scheduler(DataSource dataSource, SqlDialect dialect, ObjectProvider<Task<?>> tasks,
+            @Value("${clavis.scheduler.threads:8}") int threads) {
         List<Task<?>> all = tasks.orderedStream().toList();
         List<Task<?>> oneTime = all.stream().filter(t -> !(t instanceof RecurringTask<?>)).toList();
         List<RecurringTask<?>> recurring = all.stream()
@@ -47,7 +46,7 @@ class SchedulerConfiguration {
                 .pollingInterval(Duration.ofMillis(500))
                 .heartbeatInterval(Duration.ofSeconds(10))
                 .tableName("scheduled_tasks");
-        builder = supportsSkipLocked(dataSource)
+        builder = dialect.skipLocked()
                 ? builder.pollUsingLockAndFetch(0.5, FETCH_PER_THREAD)
                 : builder.pollUsingFetchAndLockOnExecute(0.5, FETCH_PER_THREAD);
         return builder.build();
@@ -75,11 +74,5 @@ class SchedulerConfiguration {
                 return running;
             }
         };
-    }
-
-    private static boolean supportsSkipLocked(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.clavis.provisioning.internal;
 
+import dev.clavis.platform.SqlDialect;
 import dev.clavis.provisioning.MembershipOperation;
 import dev.clavis.provisioning.MembershipOutcome;
 import dev.clavis.provisioning.MembershipTask;
@@ -13,10 +14,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -66,10 +65,9 @@ class JdbcTasks {
      */
     private final boolean skipLocked;
 
-    JdbcTasks(JdbcTemplate jdbc) {
+    JdbcTasks(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
-        this.skipLocked = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
+        this.skipLocked = dialect.skipLocked();
     }
 
     /** Inserts the tasks as pending and due, in list order, which is their queue order. */

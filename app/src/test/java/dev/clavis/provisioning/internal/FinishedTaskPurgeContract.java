@@ -2,6 +2,7 @@ package dev.clavis.provisioning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clavis.platform.SqlDialect;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +47,7 @@ abstract class FinishedTaskPurgeContract {
         jdbc = new JdbcTemplate(database);
         var settings = new ProvisioningSettings(4, 8, Duration.ofSeconds(1), Duration.ofMinutes(5), null,
                 Duration.ofMinutes(1), Duration.ofSeconds(1), RETENTION);
-        job = new FinishedTaskPurgeJob(new JdbcTasks(jdbc), Clock.fixed(NOW, ZoneOffset.UTC), settings);
+        job = new FinishedTaskPurgeJob(new JdbcTasks(jdbc, SqlDialect.of(database)), Clock.fixed(NOW, ZoneOffset.UTC), settings);
     }
 
     @AfterAll

@@ -1,0 +1,30 @@
+package dev.clavis.platform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * Where Clavis's SQL differs between the databases it runs on (H2 and PostgreSQL), told once from the
+ * data source instead of by each module that locks rows.
+ *
+ * @param skipLocked whether {@code for update skip locked} is understood: PostgreSQL has it, H2 has not
+ */
+public record SqlDialect(boolean skipLocked) {
+
+    public static SqlDialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return new SqlDialect(product.contains("postgres"));
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("Could not tell which database " + dataSource + " is", e);
+        }
+    }
+
+    /** {@code for update}, passing over rows other transactions hold where the database can. */
+    public String forUpdateSkippingLocked() {
+        return skipLocked ? "for update skip locked" : "for update";
+    }
+}
