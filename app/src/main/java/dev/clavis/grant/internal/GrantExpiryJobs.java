@@ -1,10 +1,12 @@
 package dev.clavis.grant.internal;
 
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.clavis.grant.GrantExpiringSoon;
 import dev.clavis.grant.GrantStatus;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -12,24 +14,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The expiry of a grant and its reminder. Both re-read the grant: an extension moves the task, and a
- * task that fires for a grant already ended, or no longer due, does nothing.
+ * The expiry sweep and the reminders. The sweep runs a second after the last one ended, on one instance
+ * at a time; with db-scheduler's half-second polling a grant is ended within two seconds of its expiry.
+ * A reminder re-reads its grant: an extension moves it, and one that fires for a grant already ended does
+ * nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class GrantExpiryJobs {
 
     @Bean
-    OneTimeTask<Void> grantExpiryJob(GrantStore store, GrantEnding ending, TransactionTemplate transactions, Clock clock) {
-        return Tasks.oneTime(GrantSchedule.EXPIRY).execute((instance, context) -> transactions.executeWithoutResult(tx ->
-                store.lock(UUID.fromString(instance.getId()))
-                        .filter(grant -> grant.status() == GrantStatus.ACTIVE)
-                        .filter(grant -> grant.expiresAt() != null && !grant.expiresAt().isAfter(clock.instant()))
-                        .ifPresent(grant -> ending.end(grant, GrantStatus.EXPIRED, "expired", "system"))));
+    RecurringTask<Void> grantExpirySweep(GrantExpiry expiry) {
+        return Tasks.recurring("grant-expiry-sweep", FixedDelay.of(Duration.ofSeconds(1)))
+                .execute((instance, context) -> expiry.endExpired());
     }
 
     @Bean
     OneTimeTask<Void> grantExpiryReminderJob(GrantStore store, ApplicationEventPublisher events, TransactionTemplate transactions) {
-        return Tasks.oneTime(GrantSchedule.REMINDER).execute((instance, context) -> transactions.executeWithoutResult(tx ->
+        return Tasks.oneTime(GrantReminders.TASK).execute((instance, context) -> transactions.executeWithoutResult(tx ->
                 store.find(UUID.fromString(instance.getId()))
                         .filter(grant -> grant.status() == GrantStatus.ACTIVE && grant.expiresAt() != null)
                         .ifPresent(grant -> events.publishEvent(new GrantExpiringSoon(

@@ -37,15 +37,15 @@ class GrantProvisioningOutcomes {
     private static final Set<String> SETTLED_AFTER_END = Set.of("REMOVED", "RETAINED", "FAILED");
 
     private final GrantStore store;
-    private final GrantSchedule schedule;
+    private final GrantReminders reminders;
     private final ProvisioningQueue provisioning;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    GrantProvisioningOutcomes(GrantStore store, GrantSchedule schedule, ProvisioningQueue provisioning,
+    GrantProvisioningOutcomes(GrantStore store, GrantReminders reminders, ProvisioningQueue provisioning,
             ApplicationEventPublisher events, Clock clock) {
         this.store = store;
-        this.schedule = schedule;
+        this.reminders = reminders;
         this.provisioning = provisioning;
         this.events = events;
         this.clock = clock;
@@ -99,7 +99,7 @@ class GrantProvisioningOutcomes {
             Instant expiresAt = duration.isPermanent() ? null : now.plus(duration.length());
             store.activate(grant.id(), now, expiresAt);
             if (expiresAt != null) {
-                schedule.expireAt(grant.id(), expiresAt);
+                reminders.remindBefore(grant.id(), expiresAt);
             }
             events.publishEvent(new GrantActivated(grant.id(), grant.requestId(), grant.personId(), grant.groups(), now, expiresAt));
         }

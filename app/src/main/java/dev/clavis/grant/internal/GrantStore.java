@@ -4,14 +4,17 @@ import dev.clavis.catalog.RoleRef;
 import dev.clavis.grant.Grant;
 import dev.clavis.grant.GrantMembership;
 import dev.clavis.grant.GrantStatus;
+import dev.clavis.platform.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,10 +25,16 @@ class GrantStore {
 
     static final String SELECT = "select * from access_grant";
 
-    private final JdbcClient jdbc;
+    private static final String EXPIRED = """
+            select id from access_grant where status = 'ACTIVE' and expires_at <= :now
+            order by expires_at fetch first %d rows only %s""";
 
-    GrantStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SqlDialect dialect;
+
+    GrantStore(JdbcClient jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     Optional<Grant> find(UUID id) {
@@ -35,6 +44,33 @@ class GrantStore {
     /** Reads the grant and locks its row until the transaction ends: changes to one grant take turns. */
     Optional<Grant> lock(UUID id) {
         return jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(this::map).optional();
+    }
+
+    /**
+     * Locks up to {@code limit} active grants whose expiry has come, the earliest first, and reads them
+     * with their memberships in two more statements. Where the database can, grants another transaction
+     * holds (a revoke, an extension) are passed over rather than waited for; they are due again next time.
+     */
+    List<Grant> lockExpired(Instant now, int limit) {
+        List<UUID> ids = jdbc.sql(EXPIRED.formatted(limit, dialect.forUpdateSkippingLocked()))
+                .param("now", time(now)).query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<GrantMembership>> memberships = jdbc.sql(
+                        "select * from grant_membership where grant_id in (:ids) order by group_name")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getObject("grant_id", UUID.class), membership(rs)))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return jdbc.sql(SELECT + " where id in (:ids) order by expires_at").param("ids", ids)
+                .query((rs, n) -> map(rs, memberships.getOrDefault(rs.getObject("id", UUID.class), List.of())))
+                .list();
+    }
+
+    /** The ids {@link #lockExpired} would lock, without locking them. */
+    List<UUID> expired(Instant now, int limit) {
+        return jdbc.sql(EXPIRED.formatted(limit, "")).param("now", time(now)).query(UUID.class).list();
     }
 
     List<Grant> inEffectFor(UUID personId) {
@@ -121,16 +157,22 @@ class GrantStore {
     }
 
     private Grant map(ResultSet rs, int row) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
         List<GrantMembership> memberships = jdbc.sql(
                         "select * from grant_membership where grant_id = :id order by group_name")
-                .param("id", id)
-                .query((m, n) -> new GrantMembership(m.getString("group_name"), m.getString("state"),
-                        m.getBoolean("preexisting"), m.getString("detail"),
-                        m.getObject("changed_at", OffsetDateTime.class).toInstant()))
+                .param("id", rs.getObject("id", UUID.class))
+                .query((m, n) -> membership(m))
                 .list();
+        return map(rs, memberships);
+    }
+
+    private static GrantMembership membership(ResultSet rs) throws SQLException {
+        return new GrantMembership(rs.getString("group_name"), rs.getString("state"), rs.getBoolean("preexisting"),
+                rs.getString("detail"), instant(rs, "changed_at"));
+    }
+
+    private static Grant map(ResultSet rs, List<GrantMembership> memberships) throws SQLException {
         return new Grant(
-                id,
+                rs.getObject("id", UUID.class),
                 rs.getObject("request_id", UUID.class),
                 rs.getObject("person_id", UUID.class),
                 new RoleRef(rs.getString("app_id"), rs.getString("role_id")),

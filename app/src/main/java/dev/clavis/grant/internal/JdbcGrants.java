@@ -33,18 +33,18 @@ class JdbcGrants implements Grants {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final GrantEnding ending;
-    private final GrantSchedule schedule;
+    private final GrantReminders reminders;
     private final ProvisioningQueue provisioning;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JdbcGrants(GrantStore store, JdbcClient jdbc, Directory directory, GrantEnding ending, GrantSchedule schedule, ProvisioningQueue provisioning,
+    JdbcGrants(GrantStore store, JdbcClient jdbc, Directory directory, GrantEnding ending, GrantReminders reminders, ProvisioningQueue provisioning,
             ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.jdbc = jdbc;
         this.directory = directory;
         this.ending = ending;
-        this.schedule = schedule;
+        this.reminders = reminders;
         this.provisioning = provisioning;
         this.events = events;
         this.clock = clock;
@@ -88,7 +88,7 @@ class JdbcGrants implements Grants {
             throw new ConflictException("Grant " + grantId + " is " + grant.status() + "; only an active grant can be extended");
         }
         store.expiresAt(grantId, expiresAt);
-        schedule.expireAt(grantId, expiresAt);
+        reminders.remindBefore(grantId, expiresAt);
         events.publishEvent(new GrantExtended(grantId, grant.expiresAt(), expiresAt, by));
     }
 
