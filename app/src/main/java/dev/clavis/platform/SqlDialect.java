@@ -10,7 +10,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * Where Clavis's SQL differs between the databases it runs on (H2 and PostgreSQL), told once from the
  * data source instead of by each module that locks rows.
  *
- * @param skipLocked whether {@code for update skip locked} is understood: PostgreSQL has it, H2 has not
+ * @param skipLocked whether Clavis locks with {@code for update skip locked}: on PostgreSQL. H2 (2.2 on) accepts
+ *     the clause too, but Clavis runs there as a single embedded instance, and its claims and db-scheduler's
+ *     polling were built and measured without it
  */
 public record SqlDialect(boolean skipLocked) {
 

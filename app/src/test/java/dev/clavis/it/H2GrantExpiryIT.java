@@ -12,6 +12,7 @@ class H2GrantExpiryIT extends GrantExpiryContract {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, DATA, LDAP_PORT);
+        registry.add("clavis.grants.expiry-retry", () -> "PT2S");
     }
 
     @Override

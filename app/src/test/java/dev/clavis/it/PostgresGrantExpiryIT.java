@@ -17,6 +17,7 @@ class PostgresGrantExpiryIT extends GrantExpiryContract {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         embeddedDefaults(registry, DATA, LDAP_PORT);
+        registry.add("clavis.grants.expiry-retry", () -> "PT2S");
         registry.add("spring.datasource.url", DATABASE::get);
         registry.add("spring.datasource.username", Postgres::user);
     }

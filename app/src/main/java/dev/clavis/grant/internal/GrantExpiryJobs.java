@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The expiry sweep and the reminders. The sweep runs a second after the last one ended, on one instance
  * at a time; with db-scheduler's half-second polling a grant is ended within two seconds of its expiry.
+ * Should that instance die mid-sweep, another takes the sweep over once db-scheduler declares the
+ * execution dead (its heartbeats stop; about a minute).
  * A reminder re-reads its grant: an extension moves it, and one that fires for a grant already ended does
  * nothing.
  */
@@ -25,7 +27,7 @@ class GrantExpiryJobs {
     @Bean
     RecurringTask<Void> grantExpirySweep(GrantExpiry expiry) {
         return Tasks.recurring("grant-expiry-sweep", FixedDelay.of(Duration.ofSeconds(1)))
-                .execute((instance, context) -> expiry.endExpired());
+                .execute((instance, context) -> expiry.endExpired(() -> context.getSchedulerState().isShuttingDown()));
     }
 
     @Bean

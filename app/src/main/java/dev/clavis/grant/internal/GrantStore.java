@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +25,6 @@ import org.springframework.stereotype.Component;
 class GrantStore {
 
     static final String SELECT = "select * from access_grant";
-
-    private static final String EXPIRED = """
-            select id from access_grant where status = 'ACTIVE' and expires_at <= :now
-            order by expires_at fetch first %d rows only %s""";
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
@@ -47,30 +44,44 @@ class GrantStore {
     }
 
     /**
-     * Locks up to {@code limit} active grants whose expiry has come, the earliest first, and reads them
-     * with their memberships in two more statements. Where the database can, grants another transaction
-     * holds (a revoke, an extension) are passed over rather than waited for; they are due again next time.
+     * Up to {@code limit} active grants whose expiry has come, the earliest first, other than those
+     * {@code passedOver}; read without locking, so that the lock taken next covers these rows only (H2 locks
+     * every row matching a query with a limit before it applies the limit).
      */
-    List<Grant> lockExpired(Instant now, int limit) {
-        List<UUID> ids = jdbc.sql(EXPIRED.formatted(limit, dialect.forUpdateSkippingLocked()))
-                .param("now", time(now)).query(UUID.class).list();
-        if (ids.isEmpty()) {
+    List<UUID> expired(Instant now, int limit, Collection<UUID> passedOver) {
+        var query = jdbc.sql("""
+                        select id from access_grant where status = 'ACTIVE' and expires_at <= :now %s
+                        order by expires_at fetch first %d rows only"""
+                        .formatted(passedOver.isEmpty() ? "" : "and id not in (:passedOver)", limit))
+                .param("now", time(now));
+        if (!passedOver.isEmpty()) {
+            query = query.param("passedOver", passedOver);
+        }
+        return query.query(UUID.class).list();
+    }
+
+    /**
+     * Locks those of the grants that are still active and expired, and reads them with their memberships
+     * in two more statements. Where the database can, grants another transaction holds (a revoke, an
+     * extension) are passed over rather than waited for; they are due again at the next sweep.
+     */
+    List<Grant> lockExpired(Collection<UUID> ids, Instant now) {
+        List<UUID> locked = jdbc.sql("""
+                        select id from access_grant where id in (:ids) and status = 'ACTIVE' and expires_at <= :now
+                        order by expires_at %s""".formatted(dialect.forUpdateSkippingLocked()))
+                .param("ids", ids).param("now", time(now)).query(UUID.class).list();
+        if (locked.isEmpty()) {
             return List.of();
         }
         Map<UUID, List<GrantMembership>> memberships = jdbc.sql(
                         "select * from grant_membership where grant_id in (:ids) order by group_name")
-                .param("ids", ids)
+                .param("ids", locked)
                 .query((rs, n) -> Map.entry(rs.getObject("grant_id", UUID.class), membership(rs)))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return jdbc.sql(SELECT + " where id in (:ids) order by expires_at").param("ids", ids)
+        return jdbc.sql(SELECT + " where id in (:ids) order by expires_at").param("ids", locked)
                 .query((rs, n) -> map(rs, memberships.getOrDefault(rs.getObject("id", UUID.class), List.of())))
                 .list();
-    }
-
-    /** The ids {@link #lockExpired} would lock, without locking them. */
-    List<UUID> expired(Instant now, int limit) {
-        return jdbc.sql(EXPIRED.formatted(limit, "")).param("now", time(now)).query(UUID.class).list();
     }
 
     List<Grant> inEffectFor(UUID personId) {
