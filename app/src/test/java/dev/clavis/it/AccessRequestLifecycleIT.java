@@ -124,6 +124,8 @@ class AccessRequestLifecycleIT extends RunningClavis {
         Instant asked = Instant.now();
         JsonNode request = as("lab.user1").post("/api/v1/requests", Api.json(Map.of("app", "lab", "role", "short", "duration", "PT1H"))).json();
 
+        assertThat(request.get("timeline").findValuesAsString("kind")).as("what the answer to the submission shows")
+                .startsWith("submitted", "approved");
         JsonNode granted = awaitStatus(request, "GRANTED");
 
         System.out.printf("auto-approved request granted after %d ms%n", Duration.between(asked, Instant.now()).toMillis());

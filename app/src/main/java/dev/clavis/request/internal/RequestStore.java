@@ -6,21 +6,29 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The request tables. */
 @Component
 class RequestStore {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT_TIMELINE = "insert into request_timeline (request_id, at, kind, detail) values (?, ?, ?, ?)";
 
-    RequestStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    RequestStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     Optional<StoredRequest> find(UUID id) {
@@ -92,11 +100,48 @@ class RequestStore {
         jdbc.sql("update access_request set current_stage = :stage where id = :id").param("id", id).param("stage", stage).update();
     }
 
+    /**
+     * Adds an entry to a request's timeline. In a transaction the entries wait, and are written together
+     * in one batch just before it commits, or before anything in it reads a timeline ({@link #writeTimeline}):
+     * the four or five entries of a request's transactions were each a statement of their own.
+     */
     void timeline(UUID requestId, String kind, String detail, Instant at) {
-        jdbc.sql("insert into request_timeline (request_id, at, kind, detail) values (:id, :at, :kind, :detail)")
-                .param("id", requestId).param("at", time(at)).param("kind", kind)
-                .param("detail", detail.length() > 3900 ? detail.substring(0, 3900) : detail)
-                .update();
+        Object[] entry = {requestId, time(at), kind, detail.length() > 3900 ? detail.substring(0, 3900) : detail};
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            waitingTimeline().add(entry);
+        } else {
+            batches.update(INSERT_TIMELINE, entry);
+        }
+    }
+
+    /** Writes the timeline entries this transaction has added so far. */
+    void writeTimeline() {
+        if (TransactionSynchronizationManager.getResource(this) instanceof List<?> waiting && !waiting.isEmpty()) {
+            batches.batchUpdate(INSERT_TIMELINE, waiting.stream().map(Object[].class::cast).toList());
+            waiting.clear();
+        }
+    }
+
+    private List<Object[]> waitingTimeline() {
+        @SuppressWarnings("unchecked")
+        var waiting = (List<Object[]>) TransactionSynchronizationManager.getResource(this);
+        if (waiting == null) {
+            var entries = new ArrayList<Object[]>();
+            TransactionSynchronizationManager.bindResource(this, entries);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    writeTimeline();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(RequestStore.this);
+                }
+            });
+            return entries;
+        }
+        return waiting;
     }
 
     // --- stages

@@ -48,6 +48,7 @@ class RequestViews {
     AccessRequestView view(UUID requestId) {
         StoredRequest r = store.find(requestId).orElseThrow(() -> new NotFoundException("There is no request " + requestId));
         Staging staging = r.automatic() ? Staging.NONE : staging(requestId);
+        store.writeTimeline();
         List<AccessRequestView.TimelineEntry> timeline = jdbc.sql(
                         "select at, kind, detail from request_timeline where request_id = :id order by id")
                 .param("id", requestId)
