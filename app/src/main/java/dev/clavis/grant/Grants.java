@@ -39,9 +39,10 @@ public interface Grants {
      * before Clavis granted it is removed too, since the reviewer decided the person should not have it.
      * A membership another grant in effect needs is still left in place.
      *
-     * @throws dev.clavis.platform.ConflictException when the grant has already ended
+     * @return whether the grant was in effect and has been ended; false, changing nothing, when it had
+     *     already ended (it may expire between the review's reading it and its Revoke) or is unknown
      */
-    void revokeOnReview(UUID grantId, String reason, String by);
+    boolean revokeOnReview(UUID grantId, String reason, String by);
 
     /** Counts and lags for dashboards and alerts. */
     GrantFigures figures();

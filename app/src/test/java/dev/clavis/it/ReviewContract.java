@@ -57,10 +57,12 @@ abstract class ReviewContract extends RunningClavis {
             group(ldap, "rev-late", MARIA, "rev.user3", "rev.user5", "rev.user6", "rev.user7", "rev.user8");
             group(ldap, "rev-guard", MARIA);
             group(ldap, "rev-root", MARIA);
+            group(ldap, "rev-gone", MARIA);
         }
         assertThat(syncAndWait("").get("status").asString()).isEqualTo("SUCCEEDED");
         String catalog = admin().get("/api/v1/catalog").body() + app("revtools", "rev-tools", "low")
-                + app("revlate", "rev-late", "low") + app("revguard", "rev-guard", "low") + app("revroot", "rev-root", "privileged");
+                + app("revlate", "rev-late", "low") + app("revguard", "rev-guard", "low") + app("revroot", "rev-root", "privileged")
+                + app("revgone", "rev-gone", "low");
         var applied = admin().put("/api/v1/catalog?dryRun=false", catalog, "application/yaml");
         assertThat(applied.status()).as(applied.body()).isEqualTo(200);
     }
@@ -129,6 +131,26 @@ abstract class ReviewContract extends RunningClavis {
         assertThat(audit).extracting(e -> e.get("type").asString())
                 .contains("review.created", "review.started", "review.decided", "review.rule-applied", "review.closed",
                         "review.removal-confirmed");
+    }
+
+    @Test
+    void aRevokeWhoseGrantEndedBeforeTheCloseIsRecordedAsSuchAndTheCloseGoesOn() {
+        String grant = granted("rev.user3", "revgone");
+        String id = create(Map.of("name", "Gone", "scope", Map.of("apps", List.of("revgone")), "reviewers", "manager",
+                "deadline", Instant.now().plus(Duration.ofHours(1)).toString(), "onNoDecision", "keep")).get("id").asString();
+        JsonNode item = itemOf(items(as(MARIA), id), "rev.user3");
+        var revoked = as(MARIA).post(item(id, item) + "/decision", Api.json(Map.of("decision", "revoke", "comment", "moved team")));
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        var ended = as("rev.user3").post("/api/v1/grants/" + grant + "/revoke", Api.json(Map.of("reason", "no longer needed")));
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+
+        var closed = admin().post("/api/v1/reviews/" + id + "/close", "");
+
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        JsonNode enforced = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> admin().get(item(id, item)).json(), i -> i.get("enforcement").get("state").asString().equals("CONFIRMED"));
+        assertThat(enforced.get("enforcement").get("detail").asString()).contains("already ended (REVOKED)");
+        assertThat(admin().get("/api/v1/grants/" + grant).json().get("endReason").asString()).isEqualTo("no longer needed");
     }
 
     @Test

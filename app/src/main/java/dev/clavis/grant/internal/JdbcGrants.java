@@ -112,20 +112,18 @@ class JdbcGrants implements Grants {
     @Override
     @Transactional
     public void revoke(UUID grantId, String reason, String by) {
-        end(grantId, reason, by, false);
-    }
-
-    @Override
-    @Transactional
-    public void revokeOnReview(UUID grantId, String reason, String by) {
-        end(grantId, reason, by, true);
-    }
-
-    private void end(UUID grantId, String reason, String by, boolean evenHeldBefore) {
         Grant grant = store.lock(grantId).orElseThrow(() -> new NotFoundException("There is no grant " + grantId));
         if (!grant.status().inEffect()) {
             throw new ConflictException("Grant " + grantId + " has already ended (" + grant.status() + ")");
         }
-        ending.end(grant, GrantStatus.REVOKED, reason, by, evenHeldBefore);
+        ending.end(grant, GrantStatus.REVOKED, reason, by, false);
+    }
+
+    @Override
+    @Transactional
+    public boolean revokeOnReview(UUID grantId, String reason, String by) {
+        Optional<Grant> inEffect = store.lock(grantId).filter(grant -> grant.status().inEffect());
+        inEffect.ifPresent(grant -> ending.end(grant, GrantStatus.REVOKED, reason, by, true));
+        return inEffect.isPresent();
     }
 }

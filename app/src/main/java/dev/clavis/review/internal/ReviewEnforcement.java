@@ -92,15 +92,16 @@ class ReviewEnforcement {
     }
 
     private void revokeGrant(Campaign campaign, Pending item) {
-        Optional<Grant> before = grants.find(item.grantId());
-        if (before.isEmpty() || !before.get().status().inEffect()) {
-            Instant confirmed = before.map(Grant::removalConfirmedAt).orElse(null);
+        boolean revoked = grants.revokeOnReview(item.grantId(), "access review '" + campaign.name() + "': revoked",
+                campaign.subject());
+        Optional<Grant> grant = grants.find(item.grantId());
+        if (!revoked) {
+            Instant confirmed = grant.map(Grant::removalConfirmedAt).orElse(null);
             state(item.id(), confirmed == null ? "REMOVING" : "CONFIRMED",
-                    "the grant had already ended (" + before.map(g -> g.status().name()).orElse("gone") + ")", confirmed);
+                    "the grant had already ended (" + grant.map(g -> g.status().name()).orElse("gone") + ")", confirmed);
             return;
         }
-        grants.revokeOnReview(item.grantId(), "access review '" + campaign.name() + "': revoked", campaign.subject());
-        Grant after = grants.find(item.grantId()).orElseThrow();
+        Grant after = grant.orElseThrow();
         if (after.removalConfirmedAt() != null) {
             state(item.id(), "CONFIRMED", "nothing to remove: " + retained(after), after.removalConfirmedAt());
         } else {
