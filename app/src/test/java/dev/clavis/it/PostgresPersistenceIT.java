@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clavis.support.Postgres;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.postgresql.core.BaseConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,5 +43,14 @@ class PostgresPersistenceIT extends PersistenceContract {
 
         assertThat(jdbc.queryForList("select relname from pg_stat_user_tables where last_analyze is not null",
                 String.class)).contains("person", "directory_group", "group_membership");
+    }
+
+    /** The audit trail, the task queue and syncs insert in JDBC batches; sent row by row they cost a statement each. */
+    @Test
+    void batchesOfInsertsReachPostgresAsMultiRowInserts() {
+        Boolean rewritten = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled());
+
+        assertThat(rewritten).isTrue();
     }
 }
