@@ -5,10 +5,10 @@ import dev.clavis.grant.GrantStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +42,11 @@ class GrantExpiry {
     private final Clock clock;
     private final Duration retryStuckAfter;
 
-    /** Grants that could not be ended, and when to try each again. Only the sweep's thread uses it. */
-    private final Map<UUID, Instant> stuck = new HashMap<>();
+    /**
+     * Grants that could not be ended, and when to try each again. One sweep runs at a time, but successive
+     * sweeps may run on different scheduler threads.
+     */
+    private final Map<UUID, Instant> stuck = new ConcurrentHashMap<>();
 
     GrantExpiry(GrantStore store, GrantEnding ending, PlatformTransactionManager transactionManager, Clock clock,
             GrantSettings settings) {
