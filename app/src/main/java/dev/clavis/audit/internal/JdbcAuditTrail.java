@@ -4,6 +4,7 @@ import dev.clavis.audit.AuditEntry;
 import dev.clavis.audit.AuditEvent;
 import dev.clavis.audit.AuditQuery;
 import dev.clavis.audit.AuditTrail;
+import dev.clavis.platform.BeforeCommitBatch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,8 +26,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,6 +40,7 @@ class JdbcAuditTrail implements AuditTrail {
     private final JdbcTemplate jdbc;
     private final AuditChainer chainer;
     private final TransactionTemplate readOnly;
+    private final BeforeCommitBatch<AuditChainer.Entry> pending;
     private final Clock clock;
 
     JdbcAuditTrail(JdbcTemplate jdbc, AuditChainer chainer, PlatformTransactionManager transactions, Clock clock) {
@@ -48,6 +48,7 @@ class JdbcAuditTrail implements AuditTrail {
         this.chainer = chainer;
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
+        this.pending = new BeforeCommitBatch<>(chainer::leave, chainer::wake);
         this.clock = clock;
     }
 
@@ -66,28 +67,6 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAtCommit(AuditEvent event) {
-        if (!TransactionSynchronizationManager.hasResource(this)) {
-            var pending = new ArrayList<AuditChainer.Entry>();
-            TransactionSynchronizationManager.bindResource(this, pending);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    chainer.leave(pending);
-                }
-
-                @Override
-                public void afterCommit() {
-                    chainer.wake();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(JdbcAuditTrail.this);
-                }
-            });
-        }
-        @SuppressWarnings("unchecked")
-        var pending = (List<AuditChainer.Entry>) TransactionSynchronizationManager.getResource(this);
         pending.add(entry(event));
     }
 

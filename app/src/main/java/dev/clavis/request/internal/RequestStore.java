@@ -1,12 +1,12 @@
 package dev.clavis.request.internal;
 
+import dev.clavis.platform.BeforeCommitBatch;
 import dev.clavis.request.RequestStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,8 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The request tables. */
 @Component
@@ -24,11 +22,11 @@ class RequestStore {
     private static final String INSERT_TIMELINE = "insert into request_timeline (request_id, at, kind, detail) values (?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
+    private final BeforeCommitBatch<Object[]> timeline;
 
     RequestStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
-        this.batches = batches;
+        this.timeline = new BeforeCommitBatch<>(entries -> batches.batchUpdate(INSERT_TIMELINE, entries));
     }
 
     Optional<StoredRequest> find(UUID id) {
@@ -106,42 +104,12 @@ class RequestStore {
      * the four or five entries of a request's transactions were each a statement of their own.
      */
     void timeline(UUID requestId, String kind, String detail, Instant at) {
-        Object[] entry = {requestId, time(at), kind, detail.length() > 3900 ? detail.substring(0, 3900) : detail};
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            waitingTimeline().add(entry);
-        } else {
-            batches.update(INSERT_TIMELINE, entry);
-        }
+        timeline.add(new Object[] {requestId, time(at), kind, detail.length() > 3900 ? detail.substring(0, 3900) : detail});
     }
 
     /** Writes the timeline entries this transaction has added so far. */
     void writeTimeline() {
-        if (TransactionSynchronizationManager.getResource(this) instanceof List<?> waiting && !waiting.isEmpty()) {
-            batches.batchUpdate(INSERT_TIMELINE, waiting.stream().map(Object[].class::cast).toList());
-            waiting.clear();
-        }
-    }
-
-    private List<Object[]> waitingTimeline() {
-        @SuppressWarnings("unchecked")
-        var waiting = (List<Object[]>) TransactionSynchronizationManager.getResource(this);
-        if (waiting == null) {
-            var entries = new ArrayList<Object[]>();
-            TransactionSynchronizationManager.bindResource(this, entries);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    writeTimeline();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(RequestStore.this);
-                }
-            });
-            return entries;
-        }
-        return waiting;
+        timeline.flush();
     }
 
     // --- stages
