@@ -406,10 +406,7 @@ class AccessRequestLifecycleIT extends RunningClavis {
     }
 
     private List<String> members(String group) throws Exception {
-        try (LDAPConnection ldap = ldap(LDAP_PORT)) {
-            String[] values = ldap.getEntry("cn=" + group + "," + GROUPS, "member").getAttributeValues("member");
-            return values == null ? List.of() : List.of(values).stream().map(v -> v.toLowerCase()).toList();
-        }
+        return members(LDAP_PORT, group);
     }
 
     private long membershipEntries() {

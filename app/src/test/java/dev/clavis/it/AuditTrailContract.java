@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,16 +51,7 @@ abstract class AuditTrailContract extends RunningClavis {
     @Test
     void concurrentAppendsFormOneUnbrokenChain() throws Exception {
         long before = trail.verify().entries();
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            var futures = IntStream.range(0, 40).mapToObj(i -> pool.submit(() -> transactions.executeWithoutResult(
-                    tx -> trail.append(new AuditEvent("test.appended", "system", "test:" + i, Map.of("i", i)))))).toList();
-            for (var future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        inTransactionsAtOnce(40, i -> trail.append(new AuditEvent("test.appended", "system", "test:" + i, Map.of("i", i))));
 
         var verification = trail.verify();
 
@@ -70,18 +62,10 @@ abstract class AuditTrailContract extends RunningClavis {
     @Test
     void concurrentTransactionsRecordingAtCommitFormOneUnbrokenChainHoldingEveryEntry() throws Exception {
         long before = trail.verify().entries();
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            var futures = IntStream.range(0, 40).mapToObj(i -> pool.submit(() -> transactions.executeWithoutResult(tx -> {
-                trail.appendAtCommit(new AuditEvent("test.recorded", "system", "test:commit-" + i, Map.of("i", i)));
-                trail.appendAtCommit(new AuditEvent("test.recorded", "system", "test:commit-" + i, Map.of("i", -i)));
-            }))).toList();
-            for (var future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        inTransactionsAtOnce(40, i -> {
+            trail.appendAtCommit(new AuditEvent("test.recorded", "system", "test:commit-" + i, Map.of("i", i)));
+            trail.appendAtCommit(new AuditEvent("test.recorded", "system", "test:commit-" + i, Map.of("i", -i)));
+        });
 
         var verification = trail.verify();
 
@@ -223,5 +207,19 @@ abstract class AuditTrailContract extends RunningClavis {
         jdbc.update("insert into audit_entry (sequence, at, type, actor, subject, data, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 row.get("sequence"), row.get("at"), row.get("type"), row.get("actor"), row.get("subject"), row.get("data"),
                 row.get("previous_hash"), row.get("hash"));
+    }
+
+    /** Runs {@code count} transactions, eight at a time, each doing {@code work} with its index. */
+    private void inTransactionsAtOnce(int count, IntConsumer work) throws Exception {
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var futures = IntStream.range(0, count)
+                    .mapToObj(i -> pool.submit(() -> transactions.executeWithoutResult(tx -> work.accept(i)))).toList();
+            for (var future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -153,9 +153,6 @@ abstract class GrantExpiryContract extends RunningClavis {
     }
 
     private List<String> members(String group) throws Exception {
-        try (LDAPConnection ldap = ldap(ldapPort())) {
-            String[] values = ldap.getEntry("cn=" + group + "," + GROUPS, "member").getAttributeValues("member");
-            return values == null ? List.of() : List.of(values).stream().map(String::toLowerCase).toList();
-        }
+        return members(ldapPort(), group);
     }
 }

@@ -358,10 +358,7 @@ abstract class ReviewContract extends RunningClavis {
     }
 
     private List<String> members(String group) throws Exception {
-        try (LDAPConnection ldap = ldap(ldapPort())) {
-            String[] values = ldap.getEntry("cn=" + group + "," + GROUPS, "member").getAttributeValues("member");
-            return values == null ? List.of() : List.of(values).stream().map(String::toLowerCase).toList();
-        }
+        return members(ldapPort(), group);
     }
 
     private static String dn(String uid) {

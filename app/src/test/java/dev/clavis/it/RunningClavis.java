@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,6 +67,14 @@ public abstract class RunningClavis {
             return new LDAPConnection("127.0.0.1", ldapPort, "cn=admin," + BASE_DN, LDAP_PASSWORD);
         } catch (LDAPException e) {
             throw new IllegalStateException("the embedded directory does not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** The members of a group in the embedded directory, as lower-case DNs. */
+    protected static List<String> members(int ldapPort, String group) throws LDAPException {
+        try (LDAPConnection ldap = ldap(ldapPort)) {
+            String[] values = ldap.getEntry("cn=" + group + ",ou=groups," + BASE_DN, "member").getAttributeValues("member");
+            return values == null ? List.of() : Stream.of(values).map(value -> value.toLowerCase(Locale.ROOT)).toList();
         }
     }
 
