@@ -71,10 +71,8 @@ abstract class AuditTrailContract extends RunningClavis {
 
         assertThat(verification.valid()).isTrue();
         assertThat(verification.entries()).isEqualTo(before + 80);
-        var first = trail.about("test:commit-7");
-        assertThat(first).extracting(entry -> entry.data().get("i")).containsExactly(7, -7);
-        assertThat(first.get(1).sequence()).isEqualTo(first.get(0).sequence() + 1);
-        assertThat(first.get(1).previousHash()).isEqualTo(first.get(0).hash());
+        // In the order the transaction recorded them; other transactions' entries may come between them.
+        assertThat(trail.about("test:commit-7")).extracting(entry -> entry.data().get("i")).containsExactly(7, -7);
     }
 
     @Test
