@@ -42,8 +42,12 @@ public interface Directory {
     List<Person> membersOf(String groupName);
 
     /**
-     * Records a membership change the directory has just confirmed, so Clavis's copy does not wait
-     * for the next sync to show it. Runs in the caller's transaction.
+     * Records membership changes the directory has just confirmed, so Clavis's copy does not wait for the
+     * next sync to show them: the additions in one batch, then the removals in another, in the caller's
+     * transaction.
      */
-    void recordMembership(String groupName, UUID personId, boolean member);
+    void recordMemberships(List<MembershipChange> changes);
+
+    /** A membership the directory confirmed: the person is now in the group, or no longer in it. */
+    record MembershipChange(String groupName, UUID personId, boolean member) {}
 }

@@ -5,6 +5,7 @@ import dev.clavis.directory.Group;
 import dev.clavis.directory.Person;
 import dev.clavis.platform.PersonResolver;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +28,12 @@ class JdbcDirectory implements Directory, PersonResolver {
     private static final int IDS_PER_READ = 1000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Clock clock;
 
-    JdbcDirectory(JdbcClient jdbc, Clock clock) {
+    JdbcDirectory(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -131,20 +135,18 @@ class JdbcDirectory implements Directory, PersonResolver {
     }
 
     @Override
-    public void recordMembership(String groupName, UUID personId, boolean member) {
-        if (member) {
-            jdbc.sql("""
-                            insert into group_membership (group_id, person_id, recorded_at)
-                            select g.id, :person, :now from directory_group g
-                            where g.name = :group and not exists (
-                              select 1 from group_membership m where m.group_id = g.id and m.person_id = :person)""")
-                    .param("group", groupName).param("person", personId)
-                    .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
-        } else {
-            jdbc.sql("""
-                            delete from group_membership where person_id = :person
-                            and group_id in (select id from directory_group where name = :group)""")
-                    .param("group", groupName).param("person", personId).update();
-        }
+    public void recordMemberships(List<MembershipChange> changes) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        batches.batchUpdate("""
+                        insert into group_membership (group_id, person_id, recorded_at)
+                        select g.id, ?, ? from directory_group g
+                        where g.name = ? and not exists (
+                          select 1 from group_membership m where m.group_id = g.id and m.person_id = ?)""",
+                changes.stream().filter(MembershipChange::member)
+                        .map(c -> new Object[] {c.personId(), now, c.groupName(), c.personId()}).toList());
+        batches.batchUpdate("""
+                        delete from group_membership where person_id = ?
+                        and group_id in (select id from directory_group where name = ?)""",
+                changes.stream().filter(c -> !c.member()).map(c -> new Object[] {c.personId(), c.groupName()}).toList());
     }
 }

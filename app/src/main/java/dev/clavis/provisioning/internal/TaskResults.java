@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records what became of a worker's attempts, a batch in one transaction with their events: each task's
- * new state, Clavis's copy of the membership and the event (so synchronous listeners such as the audit
+ * new state, Clavis's copy of the memberships and the event (so synchronous listeners such as the audit
  * trail commit with it, and the event registry keeps it for asynchronous ones). A worker whose claim was
  * taken over after its lease ran out records nothing; the worker holding the task now will.
  */
@@ -113,16 +113,23 @@ class TaskResults {
         List<ClaimedTask> claims = confirmed.stream().map(Attempt::claim).toList();
         List<MembershipOutcome> outcomes = confirmed.stream().map(Attempt::outcome).toList();
         boolean[] held = tasks.markDone(claims, outcomes, now);
+        var recorded = new ArrayList<Attempt>();
         for (int i = 0; i < claims.size(); i++) {
-            ClaimedTask claim = claims.get(i);
-            if (!held[i]) {
-                lost(claim);
-                continue;
+            if (held[i]) {
+                recorded.add(confirmed.get(i));
+            } else {
+                lost(claims.get(i));
             }
+        }
+        directory.recordMemberships(recorded.stream().map(Attempt::claim).map(ClaimedTask::task)
+                .map(task -> new Directory.MembershipChange(task.groupName(), task.personId(),
+                        task.operation() == MembershipOperation.ADD))
+                .toList());
+        for (Attempt attempt : recorded) {
+            ClaimedTask claim = attempt.claim();
             MembershipTask task = claim.task();
-            directory.recordMembership(task.groupName(), task.personId(), task.operation() == MembershipOperation.ADD);
             events.publishEvent(new MembershipChangeConfirmed(claim.id(), task.reference(), task.operation(),
-                    task.groupName(), task.personId(), outcomes.get(i), claim.attempt(), claim.queuedAt(), now));
+                    task.groupName(), task.personId(), attempt.outcome(), claim.attempt(), claim.queuedAt(), now));
         }
     }
 

@@ -44,14 +44,13 @@ class RequestProgress {
 
     @EventListener
     void on(GrantActivated event) {
-        locked(event.requestId()).filter(r -> r.status() == RequestStatus.PROVISIONING).ifPresent(request -> {
-            Instant now = clock.instant();
-            store.status(request.id(), RequestStatus.GRANTED, now);
-            store.timeline(request.id(), "granted", "The directory confirmed every membership ("
+        Instant now = clock.instant();
+        if (event.requestId() != null && store.status(event.requestId(), RequestStatus.PROVISIONING, RequestStatus.GRANTED, now)) {
+            store.timeline(event.requestId(), "granted", "The directory confirmed every membership ("
                     + String.join(", ", event.groups()) + "); "
                     + (event.expiresAt() == null ? "the access is permanent" : "it expires at " + event.expiresAt()), now);
-            events.publishEvent(new AccessRequestGranted(request.id(), event.grantId(), event.grantedAt(), event.expiresAt()));
-        });
+            events.publishEvent(new AccessRequestGranted(event.requestId(), event.grantId(), event.grantedAt(), event.expiresAt()));
+        }
     }
 
     @EventListener
@@ -85,8 +84,9 @@ class RequestProgress {
 
     @EventListener
     void on(GrantExtended event) {
-        store.byGrant(event.grantId()).ifPresent(request -> timeline(request.id(), "extended",
-                "The grant now expires at " + event.expiresAt() + " (was " + event.previousExpiresAt() + ") by " + event.by()));
+        store.timelineOfGrant(event.grantId(), "extended",
+                "The grant now expires at " + event.expiresAt() + " (was " + event.previousExpiresAt() + ") by " + event.by(),
+                clock.instant());
     }
 
     @EventListener
@@ -97,34 +97,36 @@ class RequestProgress {
     @EventListener
     @Order(0)
     void on(MembershipChangeConfirmed event) {
-        grantRequest(event.reference()).ifPresent(id -> timeline(id, "directory",
-                (event.operation() == MembershipOperation.ADD ? "Added to " : "Removed from ") + event.groupName()
-                        + ": the directory answered " + event.outcome() + " (attempt " + event.attempts() + ")"));
+        directory(event.reference(), (event.operation() == MembershipOperation.ADD ? "Added to " : "Removed from ")
+                + event.groupName() + ": the directory answered " + event.outcome() + " (attempt " + event.attempts() + ")");
     }
 
     @EventListener
     @Order(0)
     void on(MembershipChangeRetrying event) {
-        grantRequest(event.reference()).ifPresent(id -> timeline(id, "directory",
-                event.operation() + " " + event.groupName() + " failed (" + event.error() + "); trying again at " + event.nextAttemptAt()));
+        directory(event.reference(), event.operation() + " " + event.groupName() + " failed (" + event.error()
+                + "); trying again at " + event.nextAttemptAt());
     }
 
     @EventListener
     @Order(0)
     void on(MembershipChangeFailed event) {
-        grantRequest(event.reference()).ifPresent(id -> timeline(id, "directory",
-                event.operation() + " " + event.groupName() + " gave up after " + event.attempts() + " attempts: " + event.error()));
+        directory(event.reference(), event.operation() + " " + event.groupName() + " gave up after " + event.attempts()
+                + " attempts: " + event.error());
     }
 
-    private Optional<UUID> grantRequest(String reference) {
+    /** The directory's answer to a change a grant asked for, on the timeline of the grant's request. */
+    private void directory(String reference, String detail) {
         if (!reference.startsWith("grant:")) {
-            return Optional.empty();
+            return;
         }
+        UUID grant;
         try {
-            return store.byGrant(UUID.fromString(reference.substring("grant:".length()))).map(StoredRequest::id);
+            grant = UUID.fromString(reference.substring("grant:".length()));
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return;
         }
+        store.timelineOfGrant(grant, "directory", detail, clock.instant());
     }
 
     private Optional<StoredRequest> locked(@org.jspecify.annotations.Nullable UUID requestId) {

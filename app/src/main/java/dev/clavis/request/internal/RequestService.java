@@ -77,7 +77,7 @@ class RequestService implements AccessRequests {
         } else {
             routing.route(request, asked.app(), asked.role(), asked.requester(), asked.beneficiary(), asked.duration());
         }
-        return views.view(request.id());
+        return views.view(request.id(), List.of(asked.requester(), asked.beneficiary()));
     }
 
     @Override
@@ -188,7 +188,7 @@ class RequestService implements AccessRequests {
         refuseSecondOpenRequest(beneficiary, role);
         StoredRequest request = insert(channel, requester, beneficiary, role, length, reason, current, grantId);
         routing.route(request, app, role, requester, beneficiary, length);
-        return views.view(request.id());
+        return views.view(request.id(), List.of(requester, beneficiary));
     }
 
     @Override

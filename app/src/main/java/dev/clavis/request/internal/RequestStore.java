@@ -1,13 +1,17 @@
 package dev.clavis.request.internal;
 
 import dev.clavis.platform.BeforeCommitBatch;
+import dev.clavis.request.AccessRequestView;
 import dev.clavis.request.RequestStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,15 +26,46 @@ class RequestStore {
     private static final String INSERT_TIMELINE = "insert into request_timeline (request_id, at, kind, detail) values (?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
-    private final BeforeCommitBatch<Object[]> timeline;
+    private final JdbcTemplate batches;
+    private final BeforeCommitBatch<TimelineRow> timeline;
 
     RequestStore(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
-        this.timeline = new BeforeCommitBatch<>(entries -> batches.batchUpdate(INSERT_TIMELINE, entries));
+        this.batches = batches;
+        this.timeline = new BeforeCommitBatch<>(this::insertTimeline);
     }
 
     Optional<StoredRequest> find(UUID id) {
         return jdbc.sql("select * from access_request where id = :id").param("id", id).query(RequestStore::map).optional();
+    }
+
+    /** A request as stored and its timeline, oldest entry first. */
+    record WithTimeline(StoredRequest request, List<AccessRequestView.TimelineEntry> timeline) {}
+
+    /**
+     * Reads the request and its timeline in one statement, the entries this transaction added included
+     * (they are written first).
+     */
+    Optional<WithTimeline> findWithTimeline(UUID id) {
+        writeTimeline();
+        var timeline = new ArrayList<AccessRequestView.TimelineEntry>();
+        var request = new StoredRequest[1];
+        jdbc.sql("""
+                        select r.*, t.at as timeline_at, t.kind as timeline_kind, t.detail as timeline_detail
+                        from access_request r left join request_timeline t on t.request_id = r.id
+                        where r.id = :id order by t.id""")
+                .param("id", id)
+                .query(rs -> {
+                    if (request[0] == null) {
+                        request[0] = map(rs, 0);
+                    }
+                    OffsetDateTime at = rs.getObject("timeline_at", OffsetDateTime.class);
+                    if (at != null) {
+                        timeline.add(new AccessRequestView.TimelineEntry(at.toInstant(), rs.getString("timeline_kind"),
+                                rs.getString("timeline_detail")));
+                    }
+                });
+        return Optional.ofNullable(request[0]).map(r -> new WithTimeline(r, timeline));
     }
 
     /** Reads and locks the request: decisions, cancellations and progress on one request take turns. */
@@ -42,12 +77,6 @@ class RequestStore {
     Optional<StoredRequest> findOpen(UUID beneficiary, String app, String role) {
         return jdbc.sql("select * from access_request where open_key = :key")
                 .param("key", StoredRequest.openKey(beneficiary, app, role)).query(RequestStore::map).optional();
-    }
-
-    /** The request a grant was made for; extensions of the grant point at it too, but are not it. */
-    Optional<StoredRequest> byGrant(UUID grantId) {
-        return jdbc.sql("select * from access_request where grant_id = :grant and extends_grant_id is null").param("grant", grantId)
-                .query(RequestStore::map).optional();
     }
 
     void insert(StoredRequest r, Instant now) {
@@ -81,6 +110,21 @@ class RequestStore {
                 .update();
     }
 
+    /**
+     * Moves the request on only if it is still {@code from}: the update takes the row's lock and checks the
+     * status under it, so it needs no {@link #lock} first. Answers whether it moved.
+     */
+    boolean status(UUID id, RequestStatus from, RequestStatus to, Instant now) {
+        return jdbc.sql("""
+                        update access_request set status = :to, updated_at = :now,
+                            open_key = case when :open then open_key else null end,
+                            granted_at = case when :granted then :now else granted_at end
+                        where id = :id and status = :from""")
+                .param("id", id).param("from", from.name()).param("to", to.name()).param("now", time(now))
+                .param("open", to.open()).param("granted", to == RequestStatus.GRANTED)
+                .update() == 1;
+    }
+
     void approved(UUID id, UUID grantId, boolean automatic, Instant now) {
         jdbc.sql("""
                         update access_request set status = 'PROVISIONING', grant_id = :grant, automatic = :automatic,
@@ -104,12 +148,45 @@ class RequestStore {
      * the four or five entries of a request's transactions were each a statement of their own.
      */
     void timeline(UUID requestId, String kind, String detail, Instant at) {
-        timeline.add(new Object[] {requestId, time(at), kind, detail.length() > 3900 ? detail.substring(0, 3900) : detail});
+        timeline.add(new TimelineRow(requestId, null, time(at), kind, detail));
+    }
+
+    /**
+     * Adds an entry to the timeline of the request a grant was made for (not of the extensions that point
+     * at it), if there is one. The grants of a transaction are looked up together when its entries are
+     * written: a batch of directory answers is one read, not one per answer.
+     */
+    void timelineOfGrant(UUID grantId, String kind, String detail, Instant at) {
+        timeline.add(new TimelineRow(null, grantId, time(at), kind, detail));
     }
 
     /** Writes the timeline entries this transaction has added so far. */
     void writeTimeline() {
         timeline.flush();
+    }
+
+    /** A timeline entry waiting to be written: for a request, or for the request of a grant. */
+    private record TimelineRow(@Nullable UUID requestId, @Nullable UUID grantId, OffsetDateTime at, String kind, String detail) {}
+
+    private void insertTimeline(List<TimelineRow> rows) {
+        List<UUID> grants = rows.stream().filter(r -> r.requestId() == null).map(TimelineRow::grantId).distinct().toList();
+        Map<UUID, UUID> requestOfGrant = new HashMap<>();
+        if (!grants.isEmpty()) {
+            jdbc.sql("select grant_id, id from access_request where grant_id in (:grants) and extends_grant_id is null")
+                    .param("grants", grants)
+                    .query(rs -> {
+                        requestOfGrant.put(rs.getObject("grant_id", UUID.class), rs.getObject("id", UUID.class));
+                    });
+        }
+        var entries = new ArrayList<Object[]>(rows.size());
+        for (TimelineRow row : rows) {
+            UUID request = row.requestId() != null ? row.requestId() : requestOfGrant.get(row.grantId());
+            if (request != null) {
+                String detail = row.detail().length() > 3900 ? row.detail().substring(0, 3900) : row.detail();
+                entries.add(new Object[] {request, row.at(), row.kind(), detail});
+            }
+        }
+        batches.batchUpdate(INSERT_TIMELINE, entries);
     }
 
     // --- stages

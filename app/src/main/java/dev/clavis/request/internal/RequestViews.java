@@ -8,6 +8,7 @@ import dev.clavis.request.AccessRequestView.PersonRef;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,18 +47,21 @@ class RequestViews {
     }
 
     AccessRequestView view(UUID requestId) {
-        StoredRequest r = store.find(requestId).orElseThrow(() -> new NotFoundException("There is no request " + requestId));
+        return view(requestId, List.of());
+    }
+
+    /** @param known people the caller has in hand (the requester, say): they are not read again */
+    AccessRequestView view(UUID requestId, Collection<Person> known) {
+        RequestStore.WithTimeline read = store.findWithTimeline(requestId)
+                .orElseThrow(() -> new NotFoundException("There is no request " + requestId));
+        StoredRequest r = read.request();
         Staging staging = r.automatic() ? Staging.NONE : staging(requestId);
-        store.writeTimeline();
-        List<AccessRequestView.TimelineEntry> timeline = jdbc.sql(
-                        "select at, kind, detail from request_timeline where request_id = :id order by id")
-                .param("id", requestId)
-                .query((rs, n) -> new AccessRequestView.TimelineEntry(rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("kind"), rs.getString("detail")))
-                .list();
-        Map<UUID, Person> people = directory.people(Stream.of(Stream.of(r.requesterId(), r.beneficiaryId()),
+        Map<UUID, Person> people = new HashMap<>();
+        known.forEach(person -> people.put(person.id(), person));
+        List<UUID> unknown = Stream.of(Stream.of(r.requesterId(), r.beneficiaryId()),
                         staging.approvers().values().stream().flatMap(List::stream), staging.decisions().stream().map(DecisionRow::by))
-                .flatMap(s -> s).toList());
+                .flatMap(s -> s).filter(id -> !people.containsKey(id)).distinct().toList();
+        people.putAll(directory.people(unknown));
         List<AccessRequestView.Stage> stages = staging.stages().stream()
                 .map(s -> new AccessRequestView.Stage(s.index() + 1, s.rule(), s.requireAll() ? "all" : "one", s.status(),
                         s.escalation(), staging.approvers().getOrDefault(s.index(), List.of()).stream().map(id -> ref(id, people)).toList(),
@@ -71,7 +75,7 @@ class RequestViews {
         var ticket = r.ticketSystem() == null ? null : new AccessRequestView.Ticket(r.ticketSystem(), r.ticketKey(), r.ticketUrl());
         return new AccessRequestView(r.id(), r.status().name(), requester, beneficiary, r.appId(),
                 r.roleId(), r.duration(), r.justification(), r.channel(), r.catalogVersion(), r.automatic(), r.grantId(),
-                r.extendsGrantId(), ticket, r.createdAt(), r.decidedAt(), r.grantedAt(), stages, timeline);
+                r.extendsGrantId(), ticket, r.createdAt(), r.decidedAt(), r.grantedAt(), stages, read.timeline());
     }
 
     private Staging staging(UUID requestId) {
