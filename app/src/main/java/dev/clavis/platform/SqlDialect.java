@@ -25,6 +25,14 @@ public record SqlDialect(boolean skipLocked) {
         }
     }
 
+    /**
+     * {@code for update} of the rows of one table of a join (its alias), not of the others'. H2 takes only
+     * the first table's locks anyway, and has no {@code of}.
+     */
+    public String forUpdateOf(String alias) {
+        return skipLocked ? "for update of " + alias : "for update";
+    }
+
     /** {@code for update}, passing over rows other transactions hold where the database can. */
     public String forUpdateSkippingLocked() {
         return skipLocked ? "for update skip locked" : "for update";

@@ -10,12 +10,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,8 +25,6 @@ import org.springframework.stereotype.Component;
 /** The grant tables. */
 @Component
 class GrantStore {
-
-    static final String SELECT = "select * from access_grant";
 
     private final JdbcClient jdbc;
     private final SqlDialect dialect;
@@ -35,12 +35,12 @@ class GrantStore {
     }
 
     Optional<Grant> find(UUID id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional();
+        return withMemberships("where g.id = :id", "", Map.of("id", id)).stream().findFirst();
     }
 
     /** Reads the grant and locks its row until the transaction ends: changes to one grant take turns. */
     Optional<Grant> lock(UUID id) {
-        return jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(this::map).optional();
+        return withMemberships("where g.id = :id", dialect.forUpdateOf("g"), Map.of("id", id)).stream().findFirst();
     }
 
     /**
@@ -62,7 +62,7 @@ class GrantStore {
 
     /**
      * Locks those of the grants that are still active and expired, and reads them with their memberships
-     * in two more statements. Where the database can, grants another transaction holds (a revoke, an
+     * in one more statement. Where the database can, grants another transaction holds (a revoke, an
      * extension) are passed over rather than waited for; they are due again at the next sweep.
      */
     List<Grant> lockExpired(Collection<UUID> ids, Instant now) {
@@ -73,20 +73,47 @@ class GrantStore {
         if (locked.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<GrantMembership>> memberships = jdbc.sql(
-                        "select * from grant_membership where grant_id in (:ids) order by group_name")
-                .param("ids", locked)
-                .query((rs, n) -> Map.entry(rs.getObject("grant_id", UUID.class), membership(rs)))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return jdbc.sql(SELECT + " where id in (:ids) order by expires_at").param("ids", locked)
-                .query((rs, n) -> map(rs, memberships.getOrDefault(rs.getObject("id", UUID.class), List.of())))
-                .list();
+        return withMemberships("where g.id in (:ids)", "", Map.of("ids", locked));
     }
 
     List<Grant> inEffectFor(UUID personId) {
-        return jdbc.sql(SELECT + " where person_id = :person and status in ('PENDING', 'ACTIVE') order by created_at")
-                .param("person", personId).query(this::map).list();
+        return withMemberships("where g.person_id = :person and g.status in ('PENDING', 'ACTIVE')", "",
+                Map.of("person", personId));
+    }
+
+    /**
+     * Grants with their memberships, read in one statement (a grant's row once per membership), oldest
+     * grant first.
+     *
+     * @param lock empty, or the clause that locks the grants' rows (never their memberships')
+     */
+    private List<Grant> withMemberships(String where, String lock, Map<String, ?> params) {
+        var grants = new LinkedHashMap<UUID, Grant>();
+        var memberships = new HashMap<UUID, List<GrantMembership>>();
+        jdbc.sql("""
+                        select g.*, m.group_name as m_group_name, m.state as m_state, m.preexisting as m_preexisting,
+                               m.detail as m_detail, m.changed_at as m_changed_at
+                        from access_grant g left join grant_membership m on m.grant_id = g.id
+                        %s order by g.created_at, g.id, m.group_name %s""".formatted(where, lock))
+                .params(params)
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    if (!grants.containsKey(id)) {
+                        grants.put(id, map(rs, List.of()));
+                    }
+                    List<GrantMembership> of = memberships.computeIfAbsent(id, g -> new ArrayList<>());
+                    if (rs.getString("m_group_name") != null) {
+                        of.add(new GrantMembership(rs.getString("m_group_name"), rs.getString("m_state"),
+                                rs.getBoolean("m_preexisting"), rs.getString("m_detail"), instant(rs, "m_changed_at")));
+                    }
+                });
+        return grants.values().stream().map(g -> withMemberships(g, memberships.get(g.id()))).toList();
+    }
+
+    private static Grant withMemberships(Grant g, List<GrantMembership> memberships) {
+        return new Grant(g.id(), g.requestId(), g.personId(), g.role(), g.risk(), g.duration(), g.origin(), g.status(),
+                g.createdAt(), g.grantedAt(), g.expiresAt(), g.endedAt(), g.endReason(), g.endedBy(), g.removalConfirmedAt(),
+                memberships);
     }
 
     /** Whether another grant in effect for the person needs the group. */
@@ -165,20 +192,6 @@ class GrantStore {
     void expiresAt(UUID grantId, Instant expiresAt) {
         jdbc.sql("update access_grant set expires_at = :at where id = :id")
                 .param("id", grantId).param("at", time(expiresAt)).update();
-    }
-
-    private Grant map(ResultSet rs, int row) throws SQLException {
-        List<GrantMembership> memberships = jdbc.sql(
-                        "select * from grant_membership where grant_id = :id order by group_name")
-                .param("id", rs.getObject("id", UUID.class))
-                .query((m, n) -> membership(m))
-                .list();
-        return map(rs, memberships);
-    }
-
-    private static GrantMembership membership(ResultSet rs) throws SQLException {
-        return new GrantMembership(rs.getString("group_name"), rs.getString("state"), rs.getBoolean("preexisting"),
-                rs.getString("detail"), instant(rs, "changed_at"));
     }
 
     private static Grant map(ResultSet rs, List<GrantMembership> memberships) throws SQLException {
