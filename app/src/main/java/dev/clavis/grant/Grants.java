@@ -8,12 +8,8 @@ import java.util.UUID;
 /** Creating, reading, extending and ending grants. */
 public interface Grants {
 
-    /**
-     * Creates a PENDING grant and queues its memberships, in the caller's transaction.
-     *
-     * @return the grant's id
-     */
-    UUID create(NewGrant grant);
+    /** Creates a PENDING grant and queues its memberships, in the caller's transaction. */
+    void create(NewGrant grant);
 
     Optional<Grant> find(UUID grantId);
 

@@ -52,8 +52,8 @@ class JdbcGrants implements Grants {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID create(NewGrant grant) {
-        UUID id = UUID.randomUUID();
+    public void create(NewGrant grant) {
+        UUID id = grant.id();
         Instant now = clock.instant();
         store.insert(id, grant.requestId(), grant.personId(), grant.role().ref(), grant.role().risk().value(),
                 grant.duration().toString(), now);
@@ -67,7 +67,6 @@ class JdbcGrants implements Grants {
         provisioning.enqueue(grant.role().groups().stream()
                 .map(group -> new MembershipTask(MembershipOperation.ADD, group, grant.personId(), GrantReference.of(id)))
                 .toList());
-        return id;
     }
 
     @Override

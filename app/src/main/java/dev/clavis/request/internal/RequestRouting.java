@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,8 +73,21 @@ class RequestRouting {
         Optional<String> automatic = automaticApproval(role, requester, beneficiary, duration);
         if (automatic.isPresent()) {
             approve(request, role, name(beneficiary), true, automatic.get());
-            return;
+        } else {
+            openFirstStage(request, app, role);
         }
+    }
+
+    /**
+     * Makes the grant of a request stored approved already when it was submitted, the grant's id chosen then:
+     * {@code reason} is why it needed no one's approval.
+     */
+    void grantApprovedAtSubmission(StoredRequest request, Role role, Person beneficiary, String reason) {
+        grant(request, Objects.requireNonNull(request.grantId()), role, name(beneficiary), true, reason);
+    }
+
+    /** Stores the role's stages and opens the first: the role needs approval. */
+    void openFirstStage(StoredRequest request, App app, Role role) {
         List<ApprovalStage> stages = ((Approval.Stages) role.approval()).stages();
         for (int i = 0; i < stages.size(); i++) {
             store.insertStage(request.id(), i, stages.get(i).approvers().text(), stages.get(i).require() == ApprovalStage.Require.ALL);
@@ -110,7 +124,7 @@ class RequestRouting {
     }
 
     /** The reason a request is approved with no stage, if it is: the role needs none, or its CEL condition holds. */
-    private Optional<String> automaticApproval(Role role, Person requester, Person beneficiary, AccessDuration duration) {
+    Optional<String> automaticApproval(Role role, Person requester, Person beneficiary, AccessDuration duration) {
         if (role.approval() instanceof Approval.Auto) {
             return Optional.of("the role " + role.ref() + " needs no approval");
         }
@@ -194,8 +208,16 @@ class RequestRouting {
             events.publishEvent(new AccessRequestApproved(request.id(), automatic, reason, request.extendsGrantId()));
             return;
         }
-        UUID grantId = grants.create(new NewGrant(request.id(), request.beneficiaryId(), role, duration));
+        UUID grantId = UUID.randomUUID();
         store.approved(request.id(), grantId, automatic, now);
+        grant(request, grantId, role, beneficiary, automatic, reason);
+    }
+
+    /** Makes the approved request's grant, which queues its memberships, and says so. */
+    private void grant(StoredRequest request, UUID grantId, Role role, String beneficiary, boolean automatic, String reason) {
+        Instant now = clock.instant();
+        AccessDuration duration = AccessDuration.parse(request.duration()).orElseThrow();
+        grants.create(new NewGrant(grantId, request.id(), request.beneficiaryId(), role, duration));
         store.timeline(request.id(), "approved", reason, now);
         store.timeline(request.id(), "provisioning", "Adding " + beneficiary + " to "
                 + String.join(", ", role.groups()) + " in the directory (grant " + grantId + ")", now);

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,13 +70,18 @@ class RequestService implements AccessRequests {
     public AccessRequestView submit(SubmitAccessRequest command) {
         Asked asked = asked(command, true);
         List<Grant> inEffect = refuseWhatIsOpenOrHeld(asked.beneficiary(), asked.role());
-        StoredRequest request = insert(command.channel(), asked.requester(), asked.beneficiary(), asked.role(), asked.duration(),
-                asked.justification(), asked.catalog(), null);
         var conflict = policy.conflict(asked.catalog(), asked.role(), inEffect);
+        // Approved automatically, a request is stored approved at once rather than updated a moment later.
+        Optional<String> automatic = conflict.isPresent() ? Optional.empty()
+                : routing.automaticApproval(asked.role(), asked.requester(), asked.beneficiary(), asked.duration());
+        StoredRequest request = insert(command.channel(), asked.requester(), asked.beneficiary(), asked.role(), asked.duration(),
+                asked.justification(), asked.catalog(), null, automatic.isPresent());
         if (conflict.isPresent()) {
             routing.deny(request, toxicCombination(asked.role(), conflict.get()), null);
+        } else if (automatic.isPresent()) {
+            routing.grantApprovedAtSubmission(request, asked.role(), asked.beneficiary(), automatic.get());
         } else {
-            routing.route(request, asked.app(), asked.role(), asked.requester(), asked.beneficiary(), asked.duration());
+            routing.openFirstStage(request, asked.app(), asked.role());
         }
         return views.view(request.id(), List.of(asked.requester(), asked.beneficiary()));
     }
@@ -186,7 +192,7 @@ class RequestService implements AccessRequests {
             throw new InvalidInputException("The extension was not asked: " + errors.get(0).field() + " " + errors.get(0).message(), errors);
         }
         refuseSecondOpenRequest(beneficiary, role);
-        StoredRequest request = insert(channel, requester, beneficiary, role, length, reason, current, grantId);
+        StoredRequest request = insert(channel, requester, beneficiary, role, length, reason, current, grantId, false);
         routing.route(request, app, role, requester, beneficiary, length);
         return views.view(request.id(), List.of(requester, beneficiary));
     }
@@ -241,12 +247,17 @@ class RequestService implements AccessRequests {
         return store.of(person, limit).stream().map(views::view).toList();
     }
 
+    /**
+     * @param approved whether the request is approved automatically: it is stored as such, being provisioned,
+     *     with the id its grant will have
+     */
     private StoredRequest insert(Channel channel, Person requester, Person beneficiary, Role role, AccessDuration duration,
-            @Nullable String justification, Catalog current, @Nullable UUID extendsGrant) {
+            @Nullable String justification, Catalog current, @Nullable UUID extendsGrant, boolean approved) {
         Instant now = clock.instant();
         var request = new StoredRequest(UUID.randomUUID(), requester.id(), beneficiary.id(), role.appId(), role.id(),
-                duration.toString(), justification, channel.value(), RequestStatus.PENDING_APPROVAL, current.version(), null,
-                false, null, extendsGrant, null, null, null, now, null, null);
+                duration.toString(), justification, channel.value(),
+                approved ? RequestStatus.PROVISIONING : RequestStatus.PENDING_APPROVAL, current.version(), null,
+                approved, approved ? UUID.randomUUID() : null, extendsGrant, null, null, null, now, approved ? now : null, null);
         store.insert(request, now);
         String what = extendsGrant == null ? "Asked for " : "Asked to extend grant " + extendsGrant + " of ";
         store.timeline(request.id(), "submitted", what + role.ref() + " (" + role.risk().value() + ") for " + duration

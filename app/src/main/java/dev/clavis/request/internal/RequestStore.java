@@ -82,14 +82,16 @@ class RequestStore {
     void insert(StoredRequest r, Instant now) {
         jdbc.sql("""
                         insert into access_request (id, requester_id, beneficiary_id, app_id, role_id, duration, justification,
-                            channel, status, catalog_version, extends_grant_id, open_key, created_at, updated_at)
+                            channel, status, catalog_version, automatic, grant_id, extends_grant_id, open_key, created_at,
+                            decided_at, updated_at)
                         values (:id, :requester, :beneficiary, :app, :role, :duration, :justification, :channel, :status,
-                            :version, :extends, :open, :now, :now)""")
+                            :version, :automatic, :grant, :extends, :open, :now, :decided, :now)""")
                 .param("id", r.id()).param("requester", r.requesterId()).param("beneficiary", r.beneficiaryId())
                 .param("app", r.appId()).param("role", r.roleId()).param("duration", r.duration())
                 .param("justification", r.justification()).param("channel", r.channel())
                 .param("status", r.status().name()).param("version", r.catalogVersion())
-                .param("extends", r.extendsGrantId())
+                .param("automatic", r.automatic()).param("grant", r.grantId()).param("extends", r.extendsGrantId())
+                .param("decided", time(r.decidedAt()))
                 .param("open", StoredRequest.openKey(r.beneficiaryId(), r.appId(), r.roleId()))
                 .param("now", time(now))
                 .update();
