@@ -130,6 +130,9 @@ class AccessRequestLifecycleIT extends RunningClavis {
 
         System.out.printf("auto-approved request granted after %d ms%n", Duration.between(asked, Instant.now()).toMillis());
         assertThat(granted.get("automatic").asBoolean()).isTrue();
+        assertThat(granted.get("decidedAt").isNull()).isFalse();
+        assertThat(granted.get("timeline").findValuesAsString("kind")).as("the directory's answer, then the grant")
+                .containsExactly("submitted", "approved", "provisioning", "directory", "granted");
         assertThat(members("lab-short")).contains("uid=lab.user1," + PEOPLE);
         JsonNode grant = admin().get("/api/v1/grants/" + granted.get("grantId").asString()).json();
         assertThat(grant.get("status").asString()).isEqualTo("ACTIVE");
@@ -206,6 +209,8 @@ class AccessRequestLifecycleIT extends RunningClavis {
         assertThat(extension.json().get("status").asString()).isEqualTo("GRANTED");
         Instant after = Instant.parse(admin().get("/api/v1/grants/" + grantId).json().get("expiresAt").asString());
         assertThat(after).isAfter(before.plus(Duration.ofMinutes(50)));
+        assertThat(as("lab.user5").get("/api/v1/requests/" + granted.get("id").asString()).json().get("timeline")
+                .findValuesAsString("kind")).as("the grant's own request tells of the extension").contains("extended");
         Thread.sleep(25_000);
         assertThat(members("lab-short")).as("still a member after the original expiry").contains("uid=lab.user5," + PEOPLE);
         assertThat(membershipEntries()).as("no membership change in the audit trail").isEqualTo(entriesBefore);
