@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -65,10 +66,11 @@ class MembershipApplier {
         var adds = new Changes();
         var removes = new Changes();
         var groups = new HashMap<String, Optional<Group>>();
+        Map<UUID, Person> people = directory.people(claims.stream().map(claim -> claim.task().personId()).toList());
         for (int i = 0; i < claims.size(); i++) {
             ClaimedTask claim = claims.get(i);
             try {
-                MembershipChange change = change(claim.task(), groups);
+                MembershipChange change = change(claim.task(), groups, people);
                 (claim.task().operation() == MembershipOperation.ADD ? adds : removes).add(i, change);
             } catch (PermanentConnectorException e) {
                 attempts[i] = Attempt.erred(claim, e);
@@ -85,12 +87,15 @@ class MembershipApplier {
         return Arrays.asList(attempts);
     }
 
-    private MembershipChange change(MembershipTask task, Map<String, Optional<Group>> groups) {
+    /** @param people the batch's people, read together */
+    private MembershipChange change(MembershipTask task, Map<String, Optional<Group>> groups, Map<UUID, Person> people) {
         Group group = groups.computeIfAbsent(task.groupName(), directory::groupByName)
                 .orElseThrow(() -> new PermanentConnectorException(
                         "the directory has no group named '" + task.groupName() + "'"));
-        Person person = directory.person(task.personId()).orElseThrow(() -> new PermanentConnectorException(
-                "the directory has no person with the Clavis id " + task.personId()));
+        Person person = people.get(task.personId());
+        if (person == null) {
+            throw new PermanentConnectorException("the directory has no person with the Clavis id " + task.personId());
+        }
         return new MembershipChange(group.externalId(), person.externalId());
     }
 
