@@ -35,10 +35,6 @@ class RequestStore {
         this.timeline = new BeforeCommitBatch<>(this::insertTimeline);
     }
 
-    Optional<StoredRequest> find(UUID id) {
-        return jdbc.sql("select * from access_request where id = :id").param("id", id).query(RequestStore::map).optional();
-    }
-
     /** A request as stored and its timeline, oldest entry first. */
     record WithTimeline(StoredRequest request, List<AccessRequestView.TimelineEntry> timeline) {}
 
