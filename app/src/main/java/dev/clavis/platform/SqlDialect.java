@@ -10,11 +10,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * Where Clavis's SQL differs between the databases it runs on (H2 and PostgreSQL), told once from the
  * data source instead of by each module that locks rows.
  *
- * @param skipLocked whether Clavis locks with {@code for update skip locked}: on PostgreSQL. H2 (2.2 on) accepts
- *     the clause too, but Clavis runs there as a single embedded instance, and its claims and db-scheduler's
- *     polling were built and measured without it
+ * @param postgres whether the database is PostgreSQL, else H2
  */
-public record SqlDialect(boolean skipLocked) {
+public record SqlDialect(boolean postgres) {
 
     public static SqlDialect of(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
@@ -30,11 +28,20 @@ public record SqlDialect(boolean skipLocked) {
      * the first table's locks anyway, and has no {@code of}.
      */
     public String forUpdateOf(String alias) {
-        return skipLocked ? "for update of " + alias : "for update";
+        return postgres ? "for update of " + alias : "for update";
+    }
+
+    /**
+     * Whether Clavis locks with {@code for update skip locked}: on PostgreSQL. H2 (2.2 on) accepts the clause
+     * too, but Clavis runs there as a single embedded instance, and its claims and db-scheduler's polling were
+     * built and measured without it.
+     */
+    public boolean skipLocked() {
+        return postgres;
     }
 
     /** {@code for update}, passing over rows other transactions hold where the database can. */
     public String forUpdateSkippingLocked() {
-        return skipLocked ? "for update skip locked" : "for update";
+        return skipLocked() ? "for update skip locked" : "for update";
     }
 }
