@@ -23,7 +23,7 @@ final class BenchCatalog {
 
     static final String APP = "bench";
     static final String EXPIRY_APP = "bench-expiry";
-    static final String WARMUP = "warmup";
+    private static final String WARMUP = "warmup";
     static final String APPROVED = "approved";
     static final String EXPIRING = "short";
     static final Duration SHORTEST = Duration.ofSeconds(10);
@@ -41,6 +41,15 @@ final class BenchCatalog {
         return "instant-" + person % roles;
     }
 
+    /**
+     * The warm-up's role for a bench person: as many roles and groups as the throughput run's, so the warm-up
+     * runs the same code with groups of the same sizes (one group would grow to thousands of members, and the
+     * embedded directory copies a group's entry on each modify).
+     */
+    static String warmup(int person, int roles) {
+        return WARMUP + "-" + person % roles;
+    }
+
     /** The expiring role of a bench person: one role, or several taking turns, one group each. */
     static String expiring(int person, int roles) {
         return roles == 1 ? EXPIRING : EXPIRING + "-" + person % roles;
@@ -48,7 +57,8 @@ final class BenchCatalog {
 
     /** Each role's group, in the directory under ou=groups. */
     static List<String> groups(int instantRoles, int expiringRoles) {
-        var groups = new ArrayList<>(List.of(group(WARMUP), group(APPROVED)));
+        var groups = new ArrayList<>(List.of(group(APPROVED)));
+        IntStream.range(0, instantRoles).mapToObj(k -> group(warmup(k, instantRoles))).forEach(groups::add);
         IntStream.range(0, instantRoles).mapToObj(k -> group(instant(k, instantRoles))).forEach(groups::add);
         IntStream.range(0, expiringRoles).mapToObj(k -> group(expiring(k, expiringRoles))).forEach(groups::add);
         return groups;
@@ -62,7 +72,7 @@ final class BenchCatalog {
                 .collect(Collectors.joining(", "));
         var yaml = new StringBuilder(apps).append('\n');
         app(yaml, APP, "Request benchmark");
-        role(yaml, WARMUP, "permanent", "auto");
+        IntStream.range(0, instantRoles).forEach(k -> role(yaml, warmup(k, instantRoles), "permanent", "auto"));
         IntStream.range(0, instantRoles).forEach(k -> role(yaml, instant(k, instantRoles), "permanent", "auto"));
         role(yaml, APPROVED, "permanent", "\n          - approvers: manager");
         app(yaml, EXPIRY_APP, "Request benchmark, expiring grants");

@@ -12,8 +12,8 @@ import java.util.List;
  *
  * @param people bench people created in the directory; each asks for each role at most once, so this
  *     bounds every other count
- * @param warmup auto-approved requests of a separate role before the measured ones, so the measured ones
- *     meet compiled code and warm pools
+ * @param warmup auto-approved requests of roles of their own, as many as {@code groups}, before the measured
+ *     ones, so the measured ones meet compiled code and warm pools
  * @param requests auto-approved requests of the measured throughput run
  * @param groups auto-approved roles (one group each) the throughput run's requests and the raw modifies are
  *     spread over; 1 puts every membership into one group, whose size then drives the directory's cost

@@ -116,8 +116,8 @@ final class RequestRun {
             setup.tokens = since(started);
             progress("synced in " + seconds(setup.sync) + ", tokens made in " + seconds(setup.tokens));
             if (options.warmup() > 0) {
-                warmup = ThroughputRun.run(api, watch, tokens, person -> BenchCatalog.WARMUP, options.warmup(),
-                        options.concurrency(), clavis, database);
+                warmup = ThroughputRun.run(api, watch, tokens, person -> BenchCatalog.warmup(person, options.groups()),
+                        options.warmup(), options.concurrency(), clavis, database);
                 progress(String.format("warm-up: %,d requests, %.1f granted/s", warmup.granted(),
                         warmup.grantedPerSecond()));
             }
