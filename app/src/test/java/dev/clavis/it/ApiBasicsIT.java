@@ -2,8 +2,15 @@ package dev.clavis.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clavis.platform.ApiTokenAdmin;
+import dev.clavis.platform.ApiTokenAdmin.TokenSummary;
+import dev.clavis.support.Api;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,6 +65,18 @@ class ApiBasicsIT extends RunningClavis {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void aTokensLastUseIsShownWhenTokensAreListed(@Autowired ApiTokenAdmin tokens) {
+        var created = admin().post("/api/v1/tokens",
+                Api.json(Map.of("person", "maria.lopez@acme.test", "scopes", List.of("request"))));
+        UUID id = UUID.fromString(created.json().get("id").asString());
+
+        assertThat(admin().as(created.json().get("token").asString()).get("/api/v1/requests").status()).isEqualTo(200);
+
+        TokenSummary listed = tokens.newest(1000).stream().filter(token -> token.id().equals(id)).findFirst().orElseThrow();
+        assertThat(listed.lastUsedAt()).isNotNull();
     }
 
     @Test

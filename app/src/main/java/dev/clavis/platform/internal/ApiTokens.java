@@ -43,18 +43,20 @@ class ApiTokens implements ApiTokenAdmin {
 
     static final String BOOTSTRAP_NAME = "bootstrap admin";
 
-    /** "Last used" is kept to the minute: a busy token writes once a minute, not on every call. */
+    /** "Last used" is kept to the minute: a busy token is written once a minute, not on every call. */
     private static final Duration LAST_USED_GRAIN = Duration.ofMinutes(1);
 
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TokenUses uses;
 
-    ApiTokens(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    ApiTokens(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, TokenUses uses) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.uses = uses;
     }
 
     @Transactional
@@ -113,13 +115,13 @@ class ApiTokens implements ApiTokenAdmin {
                         parseScopes(rs.getString("scopes"))), rs.getObject("last_used_at", OffsetDateTime.class)))
                 .optional();
         found.filter(f -> f.lastUsedAt() == null || f.lastUsedAt().toInstant().plus(LAST_USED_GRAIN).isBefore(now))
-                .ifPresent(f -> jdbc.sql("update api_token set last_used_at = :now where id = :id")
-                        .param("now", now.atOffset(ZoneOffset.UTC)).param("id", f.caller().tokenId()).update());
+                .ifPresent(f -> uses.used(f.caller().tokenId(), now));
         return found.map(Found::caller);
     }
 
     @Override
     public List<TokenSummary> newest(int limit) {
+        uses.write();
         return jdbc.sql("select * from api_token order by created_at desc, id fetch first " + Math.max(1, limit) + " rows only")
                 .query(ApiTokens::summary).list();
     }
