@@ -47,11 +47,12 @@ class AccessRequestLifecycleIT extends RunningClavis {
     @BeforeAll
     void lab() throws Exception {
         try (LDAPConnection ldap = ldap(LDAP_PORT)) {
-            for (String group : List.of("lab-short", "lab-staged", "lab-single", "lab-a", "lab-b", "lab-secret", "lab-slow", "lab-owned")) {
+            for (String group : List.of("lab-short", "lab-staged", "lab-single", "lab-a", "lab-b", "lab-secret", "lab-slow", "lab-owned",
+                    "lab-pair-1", "lab-pair-2")) {
                 ldap.add("cn=" + group + "," + GROUPS, new Attribute("objectClass", "top", "groupOfNames"),
                         new Attribute("cn", group), new Attribute("member", MARIA_DN));
             }
-            for (int i = 1; i <= 12; i++) {
+            for (int i = 1; i <= 13; i++) {
                 String uid = "lab.user" + i;
                 ldap.add("uid=" + uid + "," + PEOPLE,
                         new Attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
@@ -114,6 +115,11 @@ class AccessRequestLifecycleIT extends RunningClavis {
                         durations: [permanent]
                         approval: auto
                         exclusive: true
+                      - id: pair
+                        groups: [lab-pair-1, lab-pair-2]
+                        risk: low
+                        durations: [permanent]
+                        approval: auto
                 """;
         var applied = admin().put("/api/v1/catalog?dryRun=false", catalog, "application/yaml");
         assertThat(applied.status()).as(applied.body()).isEqualTo(200);
@@ -349,6 +355,27 @@ class AccessRequestLifecycleIT extends RunningClavis {
         await().atMost(Duration.ofSeconds(10)).until(() -> !members("lab-a").contains("uid=lab.user10," + PEOPLE));
         awaitStatus(granted, "REVOKED");
         assertThat(as("lab.user10").post("/api/v1/grants/" + grantId + "/revoke", "{}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aRoleOfTwoGroupsIsGrantedOnceTheDirectoryConfirmedBothAndItsRevocationOnceBothAreGone() throws Exception {
+        JsonNode granted = awaitStatus(as("lab.user13").post("/api/v1/requests",
+                Api.json(Map.of("app", "lab", "role", "pair", "duration", "permanent"))).json(), "GRANTED");
+        String grantUrl = "/api/v1/grants/" + granted.get("grantId").asString();
+
+        assertThat(members("lab-pair-1")).contains("uid=lab.user13," + PEOPLE);
+        assertThat(members("lab-pair-2")).contains("uid=lab.user13," + PEOPLE);
+        JsonNode grant = admin().get(grantUrl).json();
+        assertThat(grant.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(grant.get("memberships").findValuesAsString("state")).containsExactly("PRESENT", "PRESENT");
+
+        assertThat(as("lab.user13").post(grantUrl + "/revoke", Api.json(Map.of("reason", "done"))).status()).isEqualTo(200);
+
+        JsonNode removed = await().atMost(Duration.ofSeconds(10)).until(() -> admin().get(grantUrl).json(),
+                g -> !g.get("removalConfirmedAt").isNull());
+        assertThat(removed.get("memberships").findValuesAsString("state")).containsExactly("REMOVED", "REMOVED");
+        assertThat(members("lab-pair-1")).doesNotContain("uid=lab.user13," + PEOPLE);
+        assertThat(members("lab-pair-2")).doesNotContain("uid=lab.user13," + PEOPLE);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.clavis.provisioning.ProvisioningQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +63,7 @@ class GrantEnding {
         provisioning.enqueue(removals);
         events.publishEvent(new GrantEnded(grant.id(), grant.requestId(), grant.personId(), status, now, reason, by));
         if (removals.isEmpty()) {
-            store.removalConfirmed(grant.id(), now);
+            store.removalConfirmed(List.of(grant.id()), now);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.clavis.grant.GrantRemovalFailed;
 import dev.clavis.grant.GrantStatus;
 import dev.clavis.provisioning.MembershipChangeConfirmed;
 import dev.clavis.provisioning.MembershipChangeFailed;
+import dev.clavis.provisioning.MembershipChangesConfirmed;
 import dev.clavis.provisioning.MembershipOperation;
 import dev.clavis.provisioning.MembershipOutcome;
 import dev.clavis.provisioning.MembershipTask;
@@ -17,8 +18,12 @@ import dev.clavis.provisioning.ProvisioningQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -30,6 +35,10 @@ import org.springframework.stereotype.Component;
  * directory's answer: the answer and what it does to the grant commit together or not at all, so a
  * crash in between cannot lose either. They run after the listeners that record the answer itself
  * (audit, timeline), so the trail reads "added to the group", then "grant active".
+ *
+ * <p>A batch of confirmations moves its grants together: they are locked in one statement, and their
+ * memberships' states and activations written in one batch each, before the grants' events are published.
+ * One grant at a time, that was a locking read and two updates for every request granted.
  */
 @Component
 class GrantProvisioningOutcomes {
@@ -53,14 +62,28 @@ class GrantProvisioningOutcomes {
 
     @EventListener
     @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(MembershipChangeConfirmed confirmed) {
-        GrantReference.parse(confirmed.reference()).flatMap(store::lock).ifPresent(grant -> {
-            if (confirmed.operation() == MembershipOperation.ADD) {
-                added(grant, confirmed);
-            } else {
-                removed(grant, confirmed);
+    void on(MembershipChangesConfirmed confirmed) {
+        Map<UUID, List<MembershipChangeConfirmed>> byGrant = new LinkedHashMap<>();
+        for (MembershipChangeConfirmed change : confirmed.changes()) {
+            GrantReference.parse(change.reference())
+                    .ifPresent(grant -> byGrant.computeIfAbsent(grant, id -> new ArrayList<>()).add(change));
+        }
+        if (byGrant.isEmpty()) {
+            return;
+        }
+        var moves = new Moves(clock.instant());
+        for (Grant grant : store.lock(byGrant.keySet())) {
+            var states = new HashMap<String, String>();
+            grant.memberships().forEach(m -> states.put(m.groupName(), m.state()));
+            for (MembershipChangeConfirmed change : byGrant.get(grant.id())) {
+                if (change.operation() == MembershipOperation.ADD) {
+                    added(grant, states, change, moves);
+                } else {
+                    removed(grant, states, change, moves);
+                }
             }
-        });
+        }
+        moves.carryOut();
     }
 
     @EventListener
@@ -79,40 +102,64 @@ class GrantProvisioningOutcomes {
         });
     }
 
-    private void added(Grant grant, MembershipChangeConfirmed confirmed) {
-        Instant now = clock.instant();
-        GrantMembership membership = membership(grant, confirmed.groupName());
-        if (membership == null || !membership.state().equals("ADDING")) {
+    /** @param states the grant's memberships' states as this batch has left them so far */
+    private void added(Grant grant, Map<String, String> states, MembershipChangeConfirmed confirmed, Moves moves) {
+        String group = confirmed.groupName();
+        if (!"ADDING".equals(states.get(group))) {
             return;
         }
         // Only a first attempt's "already a member" means the person had it before: on a retry it may
         // be our own earlier attempt, confirmed by the directory just before a crash or a timeout.
         if (confirmed.outcome() == MembershipOutcome.ALREADY_MEMBER && confirmed.attempts() == 1
-                && !store.otherGrantNeeds(grant.personId(), confirmed.groupName(), grant.id())) {
-            store.markPreexisting(grant.id(), confirmed.groupName());
+                && !store.otherGrantNeeds(grant.personId(), group, grant.id())) {
+            store.markPreexisting(grant.id(), group);
         }
-        store.membershipState(grant.id(), confirmed.groupName(), "PRESENT", confirmed.outcome().name(), now);
-        boolean allPresent = grant.memberships().stream()
-                .allMatch(m -> m.groupName().equals(confirmed.groupName()) || m.state().equals("PRESENT"));
-        if (grant.status() == GrantStatus.PENDING && allPresent) {
+        states.put(group, "PRESENT");
+        moves.states.add(new GrantStore.MembershipState(grant.id(), group, "PRESENT", confirmed.outcome().name()));
+        if (grant.status() == GrantStatus.PENDING && states.values().stream().allMatch("PRESENT"::equals)) {
             AccessDuration duration = AccessDuration.parse(grant.duration()).orElse(AccessDuration.PERMANENT);
-            Instant expiresAt = duration.isPermanent() ? null : now.plus(duration.length());
-            store.activate(grant.id(), now, expiresAt);
-            if (expiresAt != null) {
-                reminders.remindBefore(grant.id(), expiresAt);
-            }
-            events.publishEvent(new GrantActivated(grant.id(), grant.requestId(), grant.personId(), grant.groups(), now, expiresAt));
+            Instant expiresAt = duration.isPermanent() ? null : moves.now.plus(duration.length());
+            moves.activations.add(new GrantStore.Activation(grant, moves.now, expiresAt));
         }
     }
 
-    private void removed(Grant grant, MembershipChangeConfirmed confirmed) {
-        Instant now = clock.instant();
-        store.membershipState(grant.id(), confirmed.groupName(), "REMOVED", confirmed.outcome().name(), now);
-        boolean settled = grant.memberships().stream()
-                .allMatch(m -> m.groupName().equals(confirmed.groupName()) || SETTLED_AFTER_END.contains(m.state()));
+    private void removed(Grant grant, Map<String, String> states, MembershipChangeConfirmed confirmed, Moves moves) {
+        states.put(confirmed.groupName(), "REMOVED");
+        moves.states.add(new GrantStore.MembershipState(grant.id(), confirmed.groupName(), "REMOVED",
+                confirmed.outcome().name()));
+        boolean settled = states.values().stream().allMatch(SETTLED_AFTER_END::contains);
         if (!grant.status().inEffect() && settled && grant.removalConfirmedAt() == null) {
-            store.removalConfirmed(grant.id(), now);
-            events.publishEvent(new GrantRemovalConfirmed(grant.id(), grant.requestId(), now));
+            moves.removed.put(grant.id(), grant);
+        }
+    }
+
+    /** What a batch of confirmations does to its grants, written together, then told. */
+    private final class Moves {
+
+        final Instant now;
+        final List<GrantStore.MembershipState> states = new ArrayList<>();
+        final List<GrantStore.Activation> activations = new ArrayList<>();
+        final Map<UUID, Grant> removed = new LinkedHashMap<>();
+
+        Moves(Instant now) {
+            this.now = now;
+        }
+
+        void carryOut() {
+            store.membershipStates(states, now);
+            store.activate(activations);
+            store.removalConfirmed(List.copyOf(removed.keySet()), now);
+            for (GrantStore.Activation activation : activations) {
+                Grant grant = activation.grant();
+                if (activation.expiresAt() != null) {
+                    reminders.remindBefore(grant.id(), activation.expiresAt());
+                }
+                events.publishEvent(new GrantActivated(grant.id(), grant.requestId(), grant.personId(), grant.groups(),
+                        now, activation.expiresAt()));
+            }
+            for (Grant grant : removed.values()) {
+                events.publishEvent(new GrantRemovalConfirmed(grant.id(), grant.requestId(), now));
+            }
         }
     }
 
@@ -132,9 +179,5 @@ class GrantProvisioningOutcomes {
             }
         }
         provisioning.enqueue(removals);
-    }
-
-    private static @Nullable GrantMembership membership(Grant grant, String group) {
-        return grant.memberships().stream().filter(m -> m.groupName().equals(group)).findFirst().orElse(null);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +28,12 @@ import org.springframework.stereotype.Component;
 class GrantStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final SqlDialect dialect;
 
-    GrantStore(JdbcClient jdbc, SqlDialect dialect) {
+    GrantStore(JdbcClient jdbc, JdbcTemplate batches, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.dialect = dialect;
     }
 
@@ -41,6 +44,14 @@ class GrantStore {
     /** Reads the grant and locks its row until the transaction ends: changes to one grant take turns. */
     Optional<Grant> lock(UUID id) {
         return withMemberships("where g.id = :id", dialect.forUpdateOf("g"), Map.of("id", id)).stream().findFirst();
+    }
+
+    /**
+     * Reads the grants and locks their rows until the transaction ends, in one order whoever locks them, so
+     * two transactions locking some of the same grants never wait for each other crosswise.
+     */
+    List<Grant> lock(Collection<UUID> ids) {
+        return withMemberships("where g.id in (:ids)", dialect.forUpdateOf("g"), Map.of("ids", ids));
     }
 
     /**
@@ -154,17 +165,37 @@ class GrantStore {
                 .update();
     }
 
+    /** A membership's new state, as {@link #membershipStates} writes it. */
+    record MembershipState(UUID grantId, String group, String state, @Nullable String detail) {}
+
+    /** Sets the states of many memberships in one batch. */
+    void membershipStates(List<MembershipState> states, Instant now) {
+        if (states.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("""
+                        update grant_membership set state = ?, detail = ?, changed_at = ?
+                        where grant_id = ? and group_name = ?""",
+                states.stream().map(m -> new Object[] {m.state(), m.detail(), time(now), m.grantId(), m.group()}).toList());
+    }
+
     void markPreexisting(UUID grantId, String group) {
         jdbc.sql("update grant_membership set preexisting = true where grant_id = :grant and group_name = :group")
                 .param("grant", grantId).param("group", group).update();
     }
 
-    void activate(UUID grantId, Instant grantedAt, @Nullable Instant expiresAt) {
-        jdbc.sql("""
-                        update access_grant set status = 'ACTIVE', provisioning = 'CONFIRMED', granted_at = :granted,
-                                                expires_at = :expires
-                        where id = :id""")
-                .param("id", grantId).param("granted", time(grantedAt)).param("expires", time(expiresAt)).update();
+    /** A grant the directory has confirmed every membership of. */
+    record Activation(Grant grant, Instant grantedAt, @Nullable Instant expiresAt) {}
+
+    /** Makes many grants active in one batch. */
+    void activate(List<Activation> activations) {
+        if (activations.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("""
+                        update access_grant set status = 'ACTIVE', provisioning = 'CONFIRMED', granted_at = ?, expires_at = ?
+                        where id = ?""",
+                activations.stream().map(a -> new Object[] {time(a.grantedAt()), time(a.expiresAt()), a.grant().id()}).toList());
     }
 
     void end(UUID grantId, GrantStatus status, Instant endedAt, String reason, String by) {
@@ -184,9 +215,13 @@ class GrantStore {
                 .param("id", grantId).param("at", time(at)).param("reason", reason).update();
     }
 
-    void removalConfirmed(UUID grantId, Instant at) {
-        jdbc.sql("update access_grant set removal_confirmed_at = :at where id = :id")
-                .param("id", grantId).param("at", time(at)).update();
+    /** Records when the directory confirmed that each of these grants' memberships are gone. */
+    void removalConfirmed(List<UUID> grantIds, Instant at) {
+        if (grantIds.isEmpty()) {
+            return;
+        }
+        batches.batchUpdate("update access_grant set removal_confirmed_at = ? where id = ?",
+                grantIds.stream().map(id -> new Object[] {time(at), id}).toList());
     }
 
     void expiresAt(UUID grantId, Instant expiresAt) {

@@ -7,6 +7,7 @@ import dev.clavis.directory.Directory;
 import dev.clavis.provisioning.MembershipChangeConfirmed;
 import dev.clavis.provisioning.MembershipChangeFailed;
 import dev.clavis.provisioning.MembershipChangeRetrying;
+import dev.clavis.provisioning.MembershipChangesConfirmed;
 import dev.clavis.provisioning.MembershipOperation;
 import dev.clavis.provisioning.MembershipOutcome;
 import dev.clavis.provisioning.MembershipTask;
@@ -58,8 +59,8 @@ class TaskResults {
 
     /**
      * Records a batch of attempts in one transaction: one batched update marks the confirmed tasks done,
-     * then each confirmation and error publishes its event, whose listeners (audit, grant, request) run
-     * in that transaction too. Should the batch fail to commit (a listener's error, or a deadlock with
+     * then each confirmation and error publishes its event, and the confirmations together one more, whose
+     * listeners (audit, grant, request) run in that transaction too. Should the batch fail to commit (a listener's error, or a deadlock with
      * another batch's listeners over a grant both touch), each attempt is recorded on its own, so one bad
      * result does not hold up the others until their leases run out.
      */
@@ -125,11 +126,17 @@ class TaskResults {
                 .map(task -> new Directory.MembershipChange(task.groupName(), task.personId(),
                         task.operation() == MembershipOperation.ADD))
                 .toList());
+        var changes = new ArrayList<MembershipChangeConfirmed>(recorded.size());
         for (Attempt attempt : recorded) {
             ClaimedTask claim = attempt.claim();
             MembershipTask task = claim.task();
-            events.publishEvent(new MembershipChangeConfirmed(claim.id(), task.reference(), task.operation(),
-                    task.groupName(), task.personId(), attempt.outcome(), claim.attempt(), claim.queuedAt(), now));
+            var change = new MembershipChangeConfirmed(claim.id(), task.reference(), task.operation(),
+                    task.groupName(), task.personId(), attempt.outcome(), claim.attempt(), claim.queuedAt(), now);
+            events.publishEvent(change);
+            changes.add(change);
+        }
+        if (!changes.isEmpty()) {
+            events.publishEvent(new MembershipChangesConfirmed(changes));
         }
     }
 
