@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +32,10 @@ final class CpuMeter implements AutoCloseable {
      *
      * @param clavisCompiling the part of Clavis's CPU time its JIT compiler threads spent: under the benchmark's
      *     load they go on compiling long after a warm-up of thousands of requests
+     * @param walFlushes PostgreSQL's WAL flushes meanwhile ({@link PostgresDatabase#walFlushes}); empty on H2
      */
     record Use(Duration wall, Duration clavis, Duration clavisCompiling, Duration postgres, Duration bench,
-            double machineBusy) {}
+            double machineBusy, OptionalLong walFlushes) {}
 
     private final ClavisProcess clavis;
     private final @Nullable String database;
@@ -43,6 +45,7 @@ final class CpuMeter implements AutoCloseable {
     private final Duration compilingAtStart;
     private final Duration postgresAtStart;
     private final long benchAtStart;
+    private final OptionalLong walFlushesAtStart;
     private final DoubleAdder load = new DoubleAdder();
     private final AtomicInteger samples = new AtomicInteger();
     private final Thread sampler;
@@ -55,6 +58,7 @@ final class CpuMeter implements AutoCloseable {
         this.compilingAtStart = compiling(clavis.pid());
         this.postgresAtStart = postgres();
         this.benchAtStart = os.getProcessCpuTime();
+        this.walFlushesAtStart = walFlushes();
         this.sampler = new Thread(this::sample, "cpu-meter");
         sampler.setDaemon(true);
         sampler.start();
@@ -71,7 +75,15 @@ final class CpuMeter implements AutoCloseable {
         return new Use(Duration.ofNanos(System.nanoTime() - startNanos), cpu(clavis.pid()).minus(clavisAtStart),
                 compiling(clavis.pid()).minus(compilingAtStart), postgres().minus(postgresAtStart),
                 Duration.ofNanos(os.getProcessCpuTime() - benchAtStart),
-                n == 0 ? 0 : load.sum() / n);
+                n == 0 ? 0 : load.sum() / n, since(walFlushesAtStart, walFlushes()));
+    }
+
+    private OptionalLong walFlushes() {
+        return database == null ? OptionalLong.empty() : PostgresDatabase.walFlushes();
+    }
+
+    private static OptionalLong since(OptionalLong start, OptionalLong now) {
+        return start.isPresent() && now.isPresent() ? OptionalLong.of(now.getAsLong() - start.getAsLong()) : OptionalLong.empty();
     }
 
     @Override

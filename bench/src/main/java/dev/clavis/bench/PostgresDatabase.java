@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * A fresh database on the PostgreSQL at 127.0.0.1:5432, user postgres (password {@code PGPASSWORD}, if
@@ -56,6 +57,20 @@ final class PostgresDatabase implements AutoCloseable {
                 var answer = statement.executeQuery("show " + name)) {
             answer.next();
             return answer.getString(1);
+        }
+    }
+
+    /**
+     * How many times the server has flushed its WAL to disk (pg_stat_wal's wal_sync, PostgreSQL 14 on; the
+     * whole server's), or empty where it does not say. A transaction that writes ends in one: what a commit
+     * costs, counted rather than timed.
+     */
+    static OptionalLong walFlushes() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                var answer = statement.executeQuery("select wal_sync from pg_stat_wal")) {
+            return answer.next() ? OptionalLong.of(answer.getLong(1)) : OptionalLong.empty();
+        } catch (SQLException notSaid) {
+            return OptionalLong.empty();
         }
     }
 

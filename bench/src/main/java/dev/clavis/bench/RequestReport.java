@@ -52,6 +52,9 @@ final class RequestReport {
                         r.millisPerGrant(r.cpu().bench()))), "");
         row(out, outcomes, "of Clavis's CPU ms per granted request, its JIT compiler threads'", o -> count(o.throughput(),
                 r -> String.format(Locale.ROOT, "%.1f", r.millisPerGrant(r.cpu().clavisCompiling()))), "");
+        row(out, outcomes, "PostgreSQL's WAL flushes per granted request (pg_stat_wal, the whole server's)",
+                o -> count(o.throughput(), r -> r.cpu().walFlushes().isEmpty() || r.granted() == 0 ? "–"
+                        : String.format(Locale.ROOT, "%.2f", (double) r.cpu().walFlushes().getAsLong() / r.granted())), "");
         row(out, outcomes, "machine CPU busy during the throughput run", o -> count(o.throughput(),
                 r -> String.format(Locale.ROOT, "%.0f %%", 100 * r.cpu().machineBusy())), "");
         row(out, outcomes, "approvals granted (decisions / s)", o -> count(o.approvals(),
