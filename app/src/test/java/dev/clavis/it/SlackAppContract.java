@@ -306,8 +306,10 @@ abstract class SlackAppContract extends RunningClavis {
         workspace().rateLimitNext(2);
         await().atMost(Duration.ofSeconds(60)).until(() -> workspace().messagesTo(user(8)).stream().anyMatch(m -> m.text().contains("You have")));
         var texts = workspace().messagesTo(user(8)).stream().map(SlackSimulator.Message::text).toList();
+        assertThat(texts).as("the person hears of each step in the order it happened").hasSize(3);
         assertThat(texts.get(0)).contains("is submitted");
-        assertThat(texts).anyMatch(t -> t.contains("approved stage 1"));
+        assertThat(texts.get(1)).contains("approved stage 1");
+        assertThat(texts.get(2)).contains("You have");
         assertThat(workspace().rateLimitedCalls()).isGreaterThanOrEqualTo(2);
         var sent = workspace().calls("chat.postMessage").stream().filter(c -> c.arguments().get("channel").equals(user(8))).toList();
         for (int i = 1; i < sent.size(); i++) {
