@@ -32,6 +32,9 @@ public interface Directory {
     /** Which of these group names the directory has. */
     Set<String> existingGroupNames(Collection<String> names);
 
+    /** The directory's own ids of these groups, by name; a name it has no group of is absent. */
+    Map<String, String> groupExternalIds(Collection<String> names);
+
     /**
      * Of these groups, those whose members Clavis cannot change because the connector says another system
      * masters them, each with the connector's reason.

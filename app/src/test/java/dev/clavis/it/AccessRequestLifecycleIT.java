@@ -48,7 +48,7 @@ class AccessRequestLifecycleIT extends RunningClavis {
     void lab() throws Exception {
         try (LDAPConnection ldap = ldap(LDAP_PORT)) {
             for (String group : List.of("lab-short", "lab-staged", "lab-single", "lab-a", "lab-b", "lab-secret", "lab-slow", "lab-owned",
-                    "lab-pair-1", "lab-pair-2")) {
+                    "lab-pair-1", "lab-pair-2", "lab-gone")) {
                 ldap.add("cn=" + group + "," + GROUPS, new Attribute("objectClass", "top", "groupOfNames"),
                         new Attribute("cn", group), new Attribute("member", MARIA_DN));
             }
@@ -117,6 +117,11 @@ class AccessRequestLifecycleIT extends RunningClavis {
                         exclusive: true
                       - id: pair
                         groups: [lab-pair-1, lab-pair-2]
+                        risk: low
+                        durations: [permanent]
+                        approval: auto
+                      - id: gone
+                        groups: [lab-gone]
                         risk: low
                         durations: [permanent]
                         approval: auto
@@ -376,6 +381,21 @@ class AccessRequestLifecycleIT extends RunningClavis {
         assertThat(removed.get("memberships").findValuesAsString("state")).containsExactly("REMOVED", "REMOVED");
         assertThat(members("lab-pair-1")).doesNotContain("uid=lab.user13," + PEOPLE);
         assertThat(members("lab-pair-2")).doesNotContain("uid=lab.user13," + PEOPLE);
+    }
+
+    @Test
+    void aRoleWhoseGroupLeftTheDirectoryFailsItsRequestNamingTheGroup() throws Exception {
+        try (LDAPConnection ldap = ldap(LDAP_PORT)) {
+            ldap.delete("cn=lab-gone," + GROUPS);
+        }
+        assertThat(syncAndWait("").get("status").asString()).isEqualTo("SUCCEEDED");
+
+        String id = as("lab.user9").post("/api/v1/requests",
+                Api.json(Map.of("app", "lab", "role", "gone", "duration", "permanent"))).json().get("id").asString();
+
+        JsonNode failed = await().atMost(Duration.ofSeconds(30)).until(() -> admin().get("/api/v1/requests/" + id).json(),
+                r -> r.get("status").asString().equals("FAILED"));
+        assertThat(failed.get("timeline").toString()).contains("the directory has no group named 'lab-gone'");
     }
 
     @Test

@@ -110,6 +110,20 @@ class JdbcDirectory implements Directory, PersonResolver {
     }
 
     @Override
+    public Map<String, String> groupExternalIds(Collection<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        var ids = new HashMap<String, String>();
+        jdbc.sql("select name, external_id from directory_group where name in (:names)")
+                .param("names", List.copyOf(new HashSet<>(names)))
+                .query((row, i) -> Map.entry(row.getString(1), row.getString(2)))
+                .list()
+                .forEach(group -> ids.put(group.getKey(), group.getValue()));
+        return ids;
+    }
+
+    @Override
     public Map<String, String> groupsManagedElsewhere(Collection<String> names) {
         if (names.isEmpty()) {
             return Map.of();

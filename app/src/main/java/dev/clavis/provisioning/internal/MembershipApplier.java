@@ -7,17 +7,14 @@ import dev.clavis.connector.spi.MembershipProvisioning;
 import dev.clavis.connector.spi.PermanentConnectorException;
 import dev.clavis.directory.Directory;
 import dev.clavis.directory.DirectoryConnection;
-import dev.clavis.directory.Group;
 import dev.clavis.directory.Person;
 import dev.clavis.provisioning.MembershipOperation;
 import dev.clavis.provisioning.MembershipOutcome;
 import dev.clavis.provisioning.MembershipTask;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +62,7 @@ class MembershipApplier {
         }
         var adds = new Changes();
         var removes = new Changes();
-        var groups = new HashMap<String, Optional<Group>>();
+        Map<String, String> groups = directory.groupExternalIds(claims.stream().map(claim -> claim.task().groupName()).toList());
         Map<UUID, Person> people = directory.people(claims.stream().map(claim -> claim.task().personId()).toList());
         for (int i = 0; i < claims.size(); i++) {
             ClaimedTask claim = claims.get(i);
@@ -87,16 +84,17 @@ class MembershipApplier {
         return Arrays.asList(attempts);
     }
 
-    /** @param people the batch's people, read together */
-    private MembershipChange change(MembershipTask task, Map<String, Optional<Group>> groups, Map<UUID, Person> people) {
-        Group group = groups.computeIfAbsent(task.groupName(), directory::groupByName)
-                .orElseThrow(() -> new PermanentConnectorException(
-                        "the directory has no group named '" + task.groupName() + "'"));
+    /** @param groups the directory's ids of the batch's groups, by name, and its people: each read together */
+    private static MembershipChange change(MembershipTask task, Map<String, String> groups, Map<UUID, Person> people) {
+        String group = groups.get(task.groupName());
+        if (group == null) {
+            throw new PermanentConnectorException("the directory has no group named '" + task.groupName() + "'");
+        }
         Person person = people.get(task.personId());
         if (person == null) {
             throw new PermanentConnectorException("the directory has no person with the Clavis id " + task.personId());
         }
-        return new MembershipChange(group.externalId(), person.externalId());
+        return new MembershipChange(group, person.externalId());
     }
 
     /** The changes of one operation, and where each claim sits in the batch. */
