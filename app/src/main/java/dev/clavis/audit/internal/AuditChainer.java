@@ -1,5 +1,6 @@
 package dev.clavis.audit.internal;
 
+import dev.clavis.platform.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A thread of its own chains right after each commit that left entries, and every second in case another
  * instance left them; whoever reads the trail chains what is pending first, so a committed entry is always
  * in the trail it reads. Entries left by a crash are chained at the next start.
+ *
+ * <p>On PostgreSQL the thread vacuums {@code audit_pending} after every {@value #VACUUM_AFTER} entries it
+ * chained. Each pass reads the oldest pending entries by id, and every entry chained and deleted before
+ * stays in that index until a vacuum: autovacuum visits a database once a minute at most (never where it is
+ * off), so between its visits each pass stepped over a minute's worth of deleted entries.
  */
 @Component
 class AuditChainer implements SmartLifecycle {
@@ -43,19 +50,25 @@ class AuditChainer implements SmartLifecycle {
 
     private static final Duration AFTER_ERROR = Duration.ofSeconds(5);
 
+    /** Entries chained between two vacuums of the queue: seconds of full load, a vacuum of a few milliseconds. */
+    static final int VACUUM_AFTER = 10_000;
+
     /** The longest a reader waits for the chainer; it then reads what is linked. */
     private static final Duration READER_PATIENCE = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
     private final TransactionTemplate separately;
     private final Semaphore committed = new Semaphore(0);
     private final Object passes = new Object();
     private long passesStarted;
     private long passesFinished;
     private volatile Thread thread;
+    private int chainedSinceVacuum;
 
-    AuditChainer(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    AuditChainer(JdbcTemplate jdbc, SqlDialect dialect, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
         this.separately = new TransactionTemplate(transactions);
         separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -220,12 +233,25 @@ class AuditChainer implements SmartLifecycle {
             pass = ++passesStarted;
         }
         try {
-            catchUp();
+            chainedSinceVacuum += catchUp();
         } finally {
             synchronized (passes) {
                 passesFinished = pass;
                 passes.notifyAll();
             }
+        }
+        if (dialect.postgres() && chainedSinceVacuum >= VACUUM_AFTER) {
+            chainedSinceVacuum = 0;
+            vacuum();
+        }
+    }
+
+    /** Outside any transaction, as a vacuum must be; one that fails leaves the work to autovacuum. */
+    private void vacuum() {
+        try {
+            jdbc.execute("vacuum audit_pending");
+        } catch (DataAccessException e) {
+            log.warn("Could not vacuum audit_pending ({}); chaining reads slow down until autovacuum does", e.getMessage());
         }
     }
 
