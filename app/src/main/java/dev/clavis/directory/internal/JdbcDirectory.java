@@ -117,9 +117,9 @@ class JdbcDirectory implements Directory, PersonResolver {
         var ids = new HashMap<String, String>();
         jdbc.sql("select name, external_id from directory_group where name in (:names)")
                 .param("names", List.copyOf(new HashSet<>(names)))
-                .query((row, i) -> Map.entry(row.getString(1), row.getString(2)))
-                .list()
-                .forEach(group -> ids.put(group.getKey(), group.getValue()));
+                .query(rs -> {
+                    ids.put(rs.getString("name"), rs.getString("external_id"));
+                });
         return ids;
     }
 

@@ -60,9 +60,9 @@ class TaskResults {
     /**
      * Records a batch of attempts in one transaction: one batched update marks the confirmed tasks done,
      * then each confirmation and error publishes its event, and the confirmations together one more, whose
-     * listeners (audit, grant, request) run in that transaction too. Should the batch fail to commit (a listener's error, or a deadlock with
-     * another batch's listeners over a grant both touch), each attempt is recorded on its own, so one bad
-     * result does not hold up the others until their leases run out.
+     * listeners (audit, grant, request) run in that transaction too. Should the batch fail to commit (a
+     * listener's error, or a deadlock with another batch's listeners over a grant both touch), each attempt
+     * is recorded on its own, so one bad result does not hold up the others until their leases run out.
      */
     void record(List<Attempt> attempts) {
         if (attempts.size() == 1) {

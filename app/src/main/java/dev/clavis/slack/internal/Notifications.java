@@ -24,17 +24,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns what happens to requests, grants and reviews into messages: approvers get a message per
  * stage, the person the access is for hears of each step, reviewers are reminded of what they have
- * left before a campaign's deadline. Each listener only queues a row, in the transaction that
- * published the event and just before it commits: the message commits with what it tells of, reads
- * that transaction's outcome (a request's stages are routed after it is submitted), and a person's
- * messages queue in the order their causes committed, which durable asynchronous listeners, each in
- * a transaction of its own, did not keep. Slack is called later by {@link OutboxSender}.
+ * left before a campaign's deadline. Each listener only queues a row ({@link BeforeCommit}); Slack is
+ * called later by {@link OutboxSender}.
  */
 @Component
 @OnSlack
@@ -52,7 +47,7 @@ class Notifications {
         this.grants = grants;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(AccessRequestSubmitted event) {
         AccessRequestView view = requests.get(event.requestId());
         String what = what(view);
@@ -63,18 +58,18 @@ class Notifications {
                 Blocks.message(":inbox_tray: Your request for " + what + " is submitted. " + next + reference(view)));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(ApprovalRequested event) {
         event.approvers().forEach(approver -> outbox.approvalRequest(event.requestId(), event.stage(), approver));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(ApprovalEscalated event) {
         outbox.refreshApprovals(event.requestId(), "escalated:" + event.stage() + ":" + event.escalation());
         event.approvers().forEach(approver -> outbox.approvalRequest(event.requestId(), event.stage(), approver));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(DecisionRecorded event) {
         outbox.refreshApprovals(event.requestId(), "decision:" + event.stage() + ":" + event.decidedBy());
         AccessRequestView view = requests.get(event.requestId());
@@ -87,12 +82,12 @@ class Notifications {
                         + (event.comment() == null || event.comment().isBlank() ? "" : ": " + Blocks.escape(event.comment())) + "."));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(AccessRequestApproved event) {
         outbox.refreshApprovals(event.requestId(), "approved");
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(AccessRequestDenied event) {
         outbox.refreshApprovals(event.requestId(), "denied");
         AccessRequestView view = requests.get(event.requestId());
@@ -100,12 +95,12 @@ class Notifications {
                 + what(view) + " was denied. " + Blocks.escape(event.reason()) + reference(view)));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(AccessRequestCancelled event) {
         outbox.refreshApprovals(event.requestId(), "cancelled");
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(AccessRequestGranted event) {
         outbox.refreshApprovals(event.requestId(), "granted");
         AccessRequestView view = requests.get(event.requestId());
@@ -114,7 +109,7 @@ class Notifications {
                 + ": the directory added you to " + String.join(", ", groups) + ". " + until(event.expiresAt()) + reference(view)));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(AccessRequestFailed event) {
         outbox.refreshApprovals(event.requestId(), "failed");
         AccessRequestView view = requests.get(event.requestId());
@@ -124,7 +119,7 @@ class Notifications {
                 + reference(view)));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(GrantExpiringSoon event) {
         Grant grant = grants.find(event.grantId()).orElse(null);
         if (grant == null) {
@@ -136,7 +131,7 @@ class Notifications {
                 Blocks.actions("grant", List.of(Blocks.button(EXTEND, "Extend", event.grantId().toString(), "primary"))))));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(ReviewReminderDue event) {
         String items = event.undecided() == 1 ? "1 access item" : event.undecided() + " access items";
         outbox.toPerson("review-reminder:" + event.campaignId() + ":" + event.reviewerId() + ":" + event.remindedAt(), event.reviewerId(),
@@ -144,14 +139,14 @@ class Notifications {
                         + "”, due " + at(event.deadline()) + ". Keep or revoke each under Reviews in the Clavis console."));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(ReviewItemReassigned event) {
         outbox.toPerson("review-reassigned:" + event.campaignId() + ":" + event.itemId() + ":" + event.toReviewerId(),
                 event.toReviewerId(), Blocks.message(":clipboard: An access item of a review was passed to you ("
                         + Blocks.escape(event.reason()) + "). Keep or revoke it under Reviews in the Clavis console."));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    @BeforeCommit
     void on(GrantEnded event) {
         Grant grant = grants.find(event.grantId()).orElse(null);
         String role = grant == null ? "a role" : grant.role().toString();
